@@ -1,0 +1,99 @@
+import { STATUS_CODES } from "http";
+import type { JsonApiErrorObject } from "./jsonapi";
+import { SnykError } from "./snyk-error";
+
+/** What an API error is built from: the answer Snyk gave to one request. */
+export interface SnykApiErrorInit {
+  status: number;
+  method: string;
+  /** The path as requested, relative to the REST base, without the query string. */
+  path: string;
+  /** The JSON:API `errors[]` of the answer, with `details` copied into `detail`. */
+  errors: JsonApiErrorObject[];
+  /** The `snyk-request-id` header, to quote to Snyk support. */
+  requestId?: string;
+  /** How long Snyk asked the client to wait (429 and 503), when it said so. */
+  retryAfterMs?: number;
+}
+
+/**
+ * Raised when Snyk answers a REST request with an error status. The subclasses below narrow it
+ * by status; other statuses (410, 422, …) raise this class itself.
+ */
+export class SnykApiError extends SnykError {
+  /** The HTTP status. */
+  readonly status: number;
+  /** The HTTP method. */
+  readonly method: string;
+  /** The path as requested, without the query string. */
+  readonly path: string;
+  /** The JSON:API error objects Snyk returned (possibly empty). */
+  readonly errors: JsonApiErrorObject[];
+  /** The `snyk-request-id` header, when present. */
+  readonly requestId?: string;
+  /** How long Snyk asked the client to wait before trying again, when it said so. */
+  readonly retryAfterMs?: number;
+
+  /** @param init the answer this error describes */
+  constructor(init: SnykApiErrorInit) {
+    super(apiErrorMessage(init));
+    this.status = init.status;
+    this.method = init.method;
+    this.path = init.path;
+    this.errors = init.errors;
+    if (init.requestId !== undefined) this.requestId = init.requestId;
+    if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
+  }
+}
+
+/** Raised on 400: the request body or query is invalid; `errors[].source.pointer` says where. */
+export class SnykBadRequestError extends SnykApiError {}
+
+/** Raised on 401: the token is missing, wrong, expired or revoked. */
+export class SnykAuthenticationError extends SnykApiError {}
+
+/** Raised on 403: the token is valid but may not act on this org, group or app. */
+export class SnykPermissionError extends SnykApiError {}
+
+/** Raised on 404: the resource does not exist (or was deleted outside Pulumi). */
+export class SnykNotFoundError extends SnykApiError {}
+
+/** Raised on 409: the request conflicts with the resource's state (e.g. a third secret). */
+export class SnykConflictError extends SnykApiError {}
+
+/** Raised on 429 once retries are exhausted: the API key is past its rate limit. */
+export class SnykRateLimitError extends SnykApiError {}
+
+/** Raised on 5xx once retries (if the request was safe to retry) are exhausted. */
+export class SnykServerError extends SnykApiError {}
+
+/** The API error class for a status. */
+export function apiErrorClassFor(status: number): typeof SnykApiError {
+  switch (status) {
+    case 400: return SnykBadRequestError;
+    case 401: return SnykAuthenticationError;
+    case 403: return SnykPermissionError;
+    case 404: return SnykNotFoundError;
+    case 409: return SnykConflictError;
+    case 429: return SnykRateLimitError;
+    default: return status >= 500 && status <= 599 ? SnykServerError : SnykApiError;
+  }
+}
+
+function apiErrorMessage(init: SnykApiErrorInit): string {
+  const statusText = STATUS_CODES[init.status] ?? "Error";
+  const details = init.errors.map(describeErrorObject).filter((d) => d.length > 0);
+  const detail = details.length > 0 ? `: ${details.join("; ")}` : "";
+  const requestId = init.requestId ? ` (request id ${init.requestId})` : "";
+  return `Snyk API ${init.status} ${statusText} on ${init.method} ${init.path}${detail}${requestId}`;
+}
+
+function describeErrorObject(error: JsonApiErrorObject): string {
+  const text = error.detail ?? error.title ?? error.code ?? "";
+  const where = error.source?.pointer
+    ? ` (at ${error.source.pointer})`
+    : error.source?.parameter
+      ? ` (query parameter ${error.source.parameter})`
+      : "";
+  return text ? `${text}${where}` : "";
+}

@@ -1,0 +1,15 @@
+/**
+ * The one Snyk REST client used by every provider: {@link SnykClient} with its errors, retry
+ * policy, pagination, regions and JSON:API types.
+ */
+export * from "./snyk-client";
+export * from "./errors";
+export * from "./jsonapi";
+export * from "./regions";
+export { resolveBaseUrls, type SnykBaseUrls } from "./base-urls";
+export { DEFAULT_RETRY_POLICY, retryPolicy, type RetryOptions, type RetryPolicy } from "./retry";
+export { type RateLimit } from "./rate-limiter";
+export { type Clock, systemClock } from "./clock";
+export { type QueryParams } from "./query";
+export { PAGE_LIMIT } from "./paginate";
+export { REDACTED } from "./redact";

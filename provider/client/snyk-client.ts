@@ -1,0 +1,294 @@
+import { resolveBaseUrls } from "./base-urls";
+import { type Clock, systemClock } from "./clock";
+import { ConcurrencyLimiter } from "./concurrency-limiter";
+import { errorFromResponse, errorFromTransport, type ErrorResponse } from "./errors";
+import type { JsonApiDocument } from "./jsonapi";
+import { paginatePages } from "./paginate";
+import { buildUrl, pathWithoutQuery, type QueryParams } from "./query";
+import { RateLimiter, type RateLimit } from "./rate-limiter";
+import { redact, secretsIn } from "./redact";
+import { nextRetry, retryPolicy, type AttemptOutcome, type RetryOptions, type RetryPolicy } from "./retry";
+import { serverRequestedWaitMs } from "./retry-after";
+import { SnykConfigurationError } from "./snyk-error";
+import { axiosTransport, type Transport, type TransportResult } from "./transport";
+import { userAgent } from "./user-agent";
+
+/** The REST `version` the client pins unless told otherwise. */
+export const DEFAULT_API_VERSION = "2025-11-05";
+/** Snyk's documented limit per API key. */
+export const DEFAULT_REQUESTS_PER_MINUTE = 1620;
+/** Requests one client has in flight at most, by default. */
+export const DEFAULT_MAX_CONCURRENCY = 8;
+/** The per-attempt timeout, by default. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+const JSON_API = "application/vnd.api+json";
+
+/** How a client is built. */
+export interface SnykClientOptions {
+  /** A Snyk API or service-account token, or an OAuth access token (with `authScheme: "bearer"`). */
+  token: string;
+  /** `token` (default) sends `Authorization: token <t>`; `bearer` sends `Authorization: bearer <t>`. */
+  authScheme?: "token" | "bearer";
+  /** The API origin (default `https://api.snyk.io`); a URL ending in `/rest` is accepted too. Wins over `region`. */
+  apiUrl?: string;
+  /** A Snyk region name: SNYK-US-01 (default), SNYK-US-02, SNYK-EU-01, SNYK-AU-01. */
+  region?: string;
+  /** The REST `version` query parameter (default `2025-11-05`). */
+  apiVersion?: string;
+  /** How long one attempt may take (default 30 000 ms). */
+  timeoutMs?: number;
+  /** Retry limits and waits; see {@link RetryOptions}. */
+  retry?: RetryOptions;
+  /** Requests in flight at once (default 8). */
+  maxConcurrency?: number;
+  /** The request-rate cap per minute (default 1620, Snyk's limit per API key). */
+  requestsPerMinute?: number;
+  /** The request-rate cap with its window; replaces `requestsPerMinute` (tests use short windows). */
+  rateLimit?: RateLimit;
+  /** Receives one debug line per attempt and wait: method, path, status, attempt, wait. Never headers or bodies. */
+  logger?: (line: string) => void;
+  /** Appended to the User-Agent, e.g. `pulumi/3.270.0`. */
+  userAgent?: string;
+  /** The clock for waits and rate limiting (tests may pass one that skips waits). */
+  clock?: Clock;
+  /** The jitter source, in [0, 1) (default `Math.random`). */
+  random?: () => number;
+}
+
+/** HTTP methods the client sends. */
+export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
+/** A successful answer. */
+export interface SnykResponse<T> {
+  status: number;
+  /** The parsed JSON body (undefined for an empty body, e.g. 204). */
+  data: T;
+  /** Response headers, lower-cased. */
+  headers: Record<string, string>;
+  /** The `snyk-request-id` header, when present. */
+  requestId?: string;
+}
+
+/** The per-call options of {@link SnykClient.request}. */
+export interface RequestOptions {
+  query?: QueryParams;
+  /** The JSON:API document to send; serialized as `application/vnd.api+json`. */
+  body?: unknown;
+}
+
+/** Counters since the client was made. */
+export interface SnykClientStats {
+  /** HTTP requests sent, retries included. */
+  requests: number;
+  /** Attempts that were retries. */
+  retries: number;
+}
+
+interface Call {
+  api: ErrorResponse["api"];
+  method: string;
+  /** The path for errors and logs: no query, no origin. */
+  path: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  secrets: string[];
+}
+
+/**
+ * The one Snyk REST client: base URL and API version set once, JSON:API in and out, typed errors,
+ * retries by {@link RetryPolicy}, and a concurrency and request-rate cap owned by the instance.
+ *
+ * @example
+ * const snyk = new SnykClient({ token: process.env.SNYK_TOKEN!, region: "SNYK-EU-01" });
+ * const { data } = await snyk.request<JsonApiDocument<AppResource>>("GET", `/orgs/${org}/apps/creations/${id}`);
+ * for await (const app of snyk.paginate<AppResource>(`/orgs/${org}/apps/creations`)) console.log(app.id);
+ */
+export class SnykClient {
+  /** The REST base, e.g. `https://api.snyk.io/rest`. */
+  readonly restUrl: string;
+  /** The OAuth2 base, e.g. `https://api.snyk.io/oauth2`. */
+  readonly oauthUrl: string;
+  /** The pinned REST `version`. */
+  readonly apiVersion: string;
+  /** Counters since the client was made. */
+  readonly stats: SnykClientStats = { requests: 0, retries: 0 };
+
+  readonly #authorization: string;
+  readonly #token: string;
+  readonly #userAgent: string;
+  readonly #timeoutMs: number;
+  readonly #policy: RetryPolicy;
+  readonly #clock: Clock;
+  readonly #random: () => number;
+  readonly #logger?: (line: string) => void;
+  readonly #transport: Transport;
+  readonly #concurrency: ConcurrencyLimiter;
+  readonly #rate: RateLimiter;
+
+  /** @throws SnykConfigurationError for a missing token, an unknown region or a bad API URL */
+  constructor(options: SnykClientOptions) {
+    if (typeof options?.token !== "string" || options.token.trim() === "") {
+      throw new SnykConfigurationError("A Snyk token is required to call the Snyk API.");
+    }
+    const scheme = options.authScheme ?? "token";
+    if (scheme !== "token" && scheme !== "bearer") {
+      throw new SnykConfigurationError(`Unknown authScheme "${String(scheme)}": use "token" or "bearer".`);
+    }
+    const { restUrl, oauthUrl } = resolveBaseUrls(options);
+    this.restUrl = restUrl;
+    this.oauthUrl = oauthUrl;
+    this.apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
+    this.#token = options.token.trim();
+    this.#authorization = `${scheme} ${this.#token}`;
+    this.#userAgent = userAgent(options.userAgent);
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#policy = retryPolicy(options.retry);
+    this.#clock = options.clock ?? systemClock;
+    this.#random = options.random ?? Math.random;
+    this.#logger = options.logger;
+    this.#transport = axiosTransport({ timeoutMs: this.#timeoutMs });
+    this.#concurrency = new ConcurrencyLimiter(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY);
+    this.#rate = new RateLimiter(
+      options.rateLimit ?? { requests: options.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE, windowMs: 60_000 },
+      this.#clock,
+    );
+  }
+
+  /**
+   * Calls a REST endpoint. `path` is relative to the REST base (`/orgs/${orgId}/apps/creations`);
+   * `version` is added unless `query` sets it.
+   *
+   * @throws SnykApiError (by status), SnykConnectionError or SnykTimeoutError once retries are exhausted
+   */
+  async request<T = unknown>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<SnykResponse<T>> {
+    const restPath = path.replace(/^\/rest(?=\/)/, "");
+    const headers: Record<string, string> = {
+      Authorization: this.#authorization,
+      Accept: JSON_API,
+      "User-Agent": this.#userAgent,
+    };
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      headers["Content-Type"] = JSON_API;
+      body = JSON.stringify(options.body);
+    }
+    return this.#execute<T>({
+      api: "rest",
+      method,
+      path: pathWithoutQuery(restPath),
+      url: buildUrl(this.restUrl, restPath, { version: this.apiVersion, ...options.query }),
+      headers,
+      body,
+      secrets: [this.#token, ...secretsIn(options.body)],
+    });
+  }
+
+  /**
+   * The items of every page of a list endpoint, fetched lazily (`limit=100`, then `links.next`);
+   * breaking out of `for await` stops fetching.
+   */
+  paginate<T = unknown>(path: string, options: { query?: QueryParams } = {}): AsyncGenerator<T, void, undefined> {
+    const first = { path, query: stringQuery(options.query) };
+    return paginatePages<T>(first, this.restUrl, async (page) =>
+      (await this.request<JsonApiDocument<T[]>>("GET", page.path, { query: page.query })).data);
+  }
+
+  /**
+   * A form-urlencoded POST to the OAuth2 base (`/oauth2/token` or `/oauth2/revoke`). The client's
+   * own token is not sent: these endpoints authenticate by the form's client credentials.
+   *
+   * @throws SnykOAuthError for an OAuth2 error answer (`{error, error_description}`)
+   */
+  async oauth<T = unknown>(path: "/token" | "/revoke", form: Readonly<Record<string, string | undefined>>): Promise<SnykResponse<T>> {
+    const fields = Object.entries(form).filter((e): e is [string, string] => e[1] !== undefined);
+    return this.#execute<T>({
+      api: "oauth",
+      method: "POST",
+      path: `/oauth2${path}`,
+      url: `${this.oauthUrl}${path}`,
+      headers: {
+        Accept: "application/json",
+        "Content-Type": "application/x-www-form-urlencoded",
+        "User-Agent": this.#userAgent,
+      },
+      body: new URLSearchParams(fields).toString(),
+      secrets: [this.#token, ...secretsIn(Object.fromEntries(fields))],
+    });
+  }
+
+  /** Never shows the token (Node's inspect does not show `#private` fields; this keeps it short). */
+  toJSON(): Record<string, unknown> {
+    return { restUrl: this.restUrl, oauthUrl: this.oauthUrl, apiVersion: this.apiVersion, stats: this.stats };
+  }
+
+  async #execute<T>(call: Call): Promise<SnykResponse<T>> {
+    const started = this.#clock.now();
+    for (let attempt = 1; ; attempt++) {
+      const result = await this.#concurrency.run(async () => {
+        await this.#rate.acquire();
+        this.stats.requests++;
+        return this.#transport({ method: call.method, url: call.url, headers: call.headers, body: call.body });
+      });
+      if (result.kind === "response" && result.status >= 200 && result.status < 300) {
+        this.#log(call, `${call.method} ${call.path} -> ${result.status} (attempt ${attempt})`);
+        return {
+          status: result.status,
+          data: result.body as T,
+          headers: result.headers,
+          ...(result.headers["snyk-request-id"] ? { requestId: result.headers["snyk-request-id"] } : {}),
+        };
+      }
+      const now = this.#clock.now();
+      const { error, outcome, serverWaitMs, label } = this.#failure(call, result, now);
+      const decision = nextRetry(this.#policy, {
+        method: call.method, outcome, attempt, elapsedMs: now - started, serverWaitMs,
+      }, this.#random);
+      if (!decision.retry) {
+        this.#log(call, `${call.method} ${call.path} -> ${label} (attempt ${attempt}); giving up: ${decision.reason}`);
+        throw error;
+      }
+      this.#log(call, `${call.method} ${call.path} -> ${label} (attempt ${attempt}); retrying in ${decision.delayMs} ms`);
+      if ("status" in outcome && outcome.status === 429) {
+        // Snyk answers 429 to every request until the window ends: hold the whole client.
+        this.#rate.pauseUntil(now + decision.delayMs);
+        this.#log(call, `client paused for ${decision.delayMs} ms by a 429`);
+      }
+      this.stats.retries++;
+      await this.#clock.sleep(decision.delayMs);
+    }
+  }
+
+  #failure(call: Call, result: TransportResult, now: number) {
+    if (result.kind === "failure") {
+      const { error, failure } = errorFromTransport(result.error, { ...call, timeoutMs: this.#timeoutMs }, call.secrets);
+      const outcome: AttemptOutcome = { failure };
+      return { error, outcome, serverWaitMs: undefined, label: error.code ?? failure };
+    }
+    const serverWaitMs = serverRequestedWaitMs(result.headers, now);
+    const error = errorFromResponse({
+      api: call.api,
+      status: result.status,
+      method: call.method,
+      path: call.path,
+      body: result.body,
+      requestId: result.headers["snyk-request-id"],
+      retryAfterMs: result.status === 429 || result.status === 503 ? serverWaitMs : undefined,
+    }, call.secrets);
+    const outcome: AttemptOutcome = { status: result.status };
+    return { error, outcome, serverWaitMs, label: String(result.status) };
+  }
+
+  #log(call: Call, line: string): void {
+    if (this.#logger) this.#logger(`snyk: ${redact(line, call.secrets)}`);
+  }
+}
+
+function stringQuery(query: QueryParams = {}): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) out[key] = Array.isArray(value) ? [...value] : String(value);
+  }
+  return out;
+}

@@ -1,0 +1,69 @@
+import axios, { type AxiosInstance } from "axios";
+
+/** One HTTP exchange to make. */
+export interface TransportRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  /** The already-serialized body. */
+  body?: string;
+}
+
+/** What came back: an answer (any status), or a failure to get one. */
+export type TransportResult =
+  | { kind: "response"; status: number; headers: Record<string, string>; body: unknown }
+  | { kind: "failure"; error: unknown };
+
+/** Sends one request; never throws. */
+export type Transport = (request: TransportRequest) => Promise<TransportResult>;
+
+/**
+ * An axios-based transport. The axios instance is made here, per client, never at module level:
+ * this code runs in Pulumi's provider host, and a shared instance would hold sockets across
+ * clients. Every status resolves (the client maps statuses to errors itself) and nothing axios
+ * throws leaves this function: its errors carry the request config, Authorization header included.
+ */
+export function axiosTransport(options: { timeoutMs: number }): Transport {
+  const http: AxiosInstance = axios.create({
+    timeout: options.timeoutMs,
+    validateStatus: () => true,
+    maxRedirects: 0,
+    responseType: "text",
+    transformResponse: [(data: unknown) => data],
+    transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: false },
+  });
+  return async (request) => {
+    try {
+      const response = await http.request<string>({
+        method: request.method,
+        url: request.url,
+        headers: request.headers,
+        data: request.body,
+      });
+      return { kind: "response", status: response.status, headers: plainHeaders(response.headers), body: parseBody(response.data) };
+    } catch (error) {
+      return { kind: "failure", error };
+    }
+  };
+}
+
+function plainHeaders(headers: unknown): Record<string, string> {
+  const raw = (headers && typeof (headers as { toJSON?: unknown }).toJSON === "function"
+    ? (headers as { toJSON(): Record<string, unknown> }).toJSON()
+    : headers ?? {}) as Record<string, unknown>;
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (value !== undefined && value !== null) out[key.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
+  }
+  return out;
+}
+
+function parseBody(text: unknown): unknown {
+  if (typeof text !== "string") return text;
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
