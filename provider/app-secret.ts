@@ -1,0 +1,232 @@
+/**
+ * SnykAppSecret: rotates the client secrets of an app or an install without downtime.
+ *
+ * Snyk keeps at most 2 live secrets, cannot delete the last one, and `replace` invalidates every
+ * old secret at once. So a rotation deletes the oldest secret this resource knows (the one
+ * consumers were told to leave at the previous rotation) and then mints a new one with `create`:
+ * the secret consumers use now stays valid throughout, and never more than 2 are live.
+ *
+ * | method | Snyk call |
+ * | --- | --- |
+ * | check  | none |
+ * | diff   | none |
+ * | create | POST .../secrets {mode: create} (+ client_credentials exchanges with verifyCredentials) |
+ * | read   | GET the app, or list the owner's installs; with verifyCredentials one exchange |
+ * | update | POST .../secrets {mode: delete, secret: previous}, then {mode: create} |
+ * | delete | POST .../secrets {mode: replace}: no secret this resource ever output works after it |
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import type { SnykClient } from "./client";
+import { SnykApiError, SnykConflictError, SnykBadRequestError, SnykNotFoundError } from "./client";
+import { specSchema } from "./spec";
+import { validateInputs, InputSchema } from "./validation/validate-inputs";
+import { CheckFailure } from "./validation/check-failure";
+import { definedOnly, sameJson } from "./outputs";
+import { recordOnFailure, ResourceInitFailedError } from "./init-failed";
+import { SecretTarget, describeTarget, manageSecret, targetExists } from "./secret-target";
+import { CredentialStatus, VerifyOptions, checkCredentials, waitUntilCredentialsWork } from "./verify-credentials";
+
+/** The inputs of a SnykAppSecret, after `check`. */
+export interface AppSecretInputs extends SecretTarget {
+  /** Any values; a change rotates the secret (like random's keepers). */
+  rotationTriggers?: Record<string, unknown>;
+  /** The secret the target holds already (e.g. the app's creation secret); used at create only. */
+  currentSecret?: string;
+  /** The client id of the app or install; needed to verify credentials. */
+  clientId?: string;
+  /** Exchange new secrets at /oauth2/token (client_credentials) before finishing. */
+  verifyCredentials?: boolean;
+}
+
+/** The outputs of a SnykAppSecret. */
+export interface AppSecretOutputs extends Omit<AppSecretInputs, "currentSecret"> {
+  /** The newest secret. */
+  secret: string;
+  /** The secret before it, still valid until the next rotation; absent when unknown. */
+  previousSecret?: string;
+  /** When `secret` was minted (ISO 8601). */
+  mintedAt: string;
+  /** With verifyCredentials: whether `secret` worked at the last create, rotation or refresh. */
+  secretStatus?: CredentialStatus;
+}
+
+const TARGET_KEYS = ["orgId", "groupId", "appId", "installId"] as const;
+
+/** The input schema of a SnykAppSecret and its rules across properties. */
+export function appSecretInputSchema(): InputSchema {
+  const uuid = specSchema("Uuid");
+  return {
+    schema: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        __provider: { type: "string" },
+        orgId: uuid,
+        groupId: uuid,
+        appId: uuid,
+        installId: uuid,
+        clientId: { type: "string", minLength: 1 },
+        currentSecret: { type: "string", minLength: 1 },
+        rotationTriggers: { type: "object" },
+        verifyCredentials: { type: "boolean" },
+      },
+    },
+    extraRules: targetRules,
+  };
+}
+
+function targetRules(inputs: Record<string, unknown>, unknown: Set<string>): CheckFailure[] {
+  const has = (key: string) => inputs[key] !== undefined || unknown.has(key);
+  const failures: CheckFailure[] = [];
+  if (has("appId") === has("installId")) {
+    failures.push({
+      property: "appId",
+      reason: "set exactly one of appId (rotate an app's secrets) and installId (rotate an install's secrets)",
+    });
+  } else if (has("appId")) {
+    if (!has("orgId")) failures.push({ property: "orgId", reason: "orgId is required with appId: apps belong to the org that created them" });
+    if (has("groupId")) failures.push({ property: "groupId", reason: "groupId cannot be set with appId: apps belong to an org; use orgId" });
+  } else if (has("orgId") === has("groupId")) {
+    failures.push({ property: "orgId", reason: "set exactly one of orgId and groupId: where the install lives" });
+  }
+  if (inputs.verifyCredentials === true && !has("clientId")) {
+    failures.push({ property: "clientId", reason: "clientId is required when verifyCredentials is true: the check exchanges clientId and the secret at /oauth2/token" });
+  }
+  return failures;
+}
+
+/** The ResourceProvider of SnykAppSecret, run inside Pulumi's provider host. */
+export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
+  private schema?: InputSchema;
+
+  /**
+   * @param client returns the shared Snyk client
+   * @param verify how long credential checks retry
+   */
+  constructor(
+    private readonly client: () => SnykClient,
+    private readonly verify: VerifyOptions = {},
+  ) {}
+
+  /** Validates ids, the app-or-install choice and verification needs before any API call. */
+  async check(_olds: any, news: any): Promise<pulumi.dynamic.CheckResult> {
+    this.schema ??= appSecretInputSchema();
+    return { inputs: definedOnly({ ...news }), failures: validateInputs(this.schema, news) };
+  }
+
+  /** Moving to another app or install replaces; changed triggers (or a revoked secret) rotate. */
+  async diff(_id: string, olds: AppSecretOutputs, news: AppSecretInputs): Promise<pulumi.dynamic.DiffResult> {
+    const replaces = TARGET_KEYS.filter((key) => (olds[key] ?? undefined) !== (news[key] ?? undefined));
+    const changes =
+      replaces.length > 0 ||
+      needsRotation(olds, news) ||
+      (olds.clientId ?? undefined) !== (news.clientId ?? undefined) ||
+      Boolean(olds.verifyCredentials) !== Boolean(news.verifyCredentials);
+    return { changes, replaces: [...replaces], deleteBeforeReplace: false };
+  }
+
+  /** Mints a new secret beside the current one, which stays valid as `previousSecret`. */
+  async create(inputs: AppSecretInputs): Promise<pulumi.dynamic.CreateResult> {
+    const id = (inputs.appId ?? inputs.installId) as string;
+    const secret = await this.mint(inputs, inputs.currentSecret === undefined ? "none" : "one");
+    const outs: AppSecretOutputs = definedOnly({
+      ...withoutCurrentSecret(inputs),
+      secret,
+      previousSecret: inputs.currentSecret,
+      mintedAt: new Date().toISOString(),
+    });
+    return recordOnFailure(id, () => outs, async () => ({ id, outs: await this.verified(outs) }));
+  }
+
+  /** Drops the resource when its app or install is gone; with verifyCredentials, a revoked secret is drift. */
+  async read(id: string, props: AppSecretOutputs): Promise<pulumi.dynamic.ReadResult> {
+    if (!(await targetExists(this.client(), props))) return {};
+    let outs = props;
+    if (props.verifyCredentials && props.clientId) {
+      outs = { ...props, secretStatus: await checkCredentials(this.client(), props.clientId, props.secret) };
+    }
+    const { secret: _s, previousSecret: _p, mintedAt: _m, secretStatus: _v, ...inputs } = outs;
+    return { id, props: outs, inputs: definedOnly(inputs) };
+  }
+
+  /** Rotates: deletes the previous secret (when known), then mints a new one. */
+  async update(id: string, olds: AppSecretOutputs, news: AppSecretInputs): Promise<pulumi.dynamic.UpdateResult> {
+    const carried = definedOnly({ ...olds, ...withoutCurrentSecret(news) });
+    if (!needsRotation(olds, news)) return { outs: await this.verifiedIfNew(carried, olds) };
+
+    let current: AppSecretOutputs = carried;
+    if (olds.previousSecret !== undefined) {
+      await this.deleteSecret(news, olds.previousSecret);
+      current = definedOnly({ ...carried, previousSecret: undefined });
+    }
+    const secret = await recordOnFailure(id, () => current, () => this.mint(news, olds.previousSecret === undefined ? "one-unknown" : "one"));
+    const rotated: AppSecretOutputs = definedOnly({
+      ...carried,
+      secret,
+      previousSecret: olds.secretStatus === "revoked" ? undefined : olds.secret,
+      mintedAt: new Date().toISOString(),
+      secretStatus: undefined,
+    });
+    return recordOnFailure(id, () => rotated, async () => ({ outs: await this.verified(rotated) }));
+  }
+
+  /** Replaces every secret of the target, so none this stack ever output still works. */
+  async delete(_id: string, props: AppSecretOutputs): Promise<void> {
+    try {
+      await manageSecret(this.client(), props, "replace");
+    } catch (error) {
+      if (!(error instanceof SnykNotFoundError)) throw error;
+    }
+  }
+
+  private async mint(target: AppSecretInputs, known: "none" | "one" | "one-unknown"): Promise<string> {
+    try {
+      const secret = await manageSecret(this.client(), target, "create");
+      if (!secret) throw new Error(`Snyk minted a secret for ${describeTarget(target)} but did not return it`);
+      return secret;
+    } catch (error) {
+      if (error instanceof SnykConflictError || error instanceof SnykBadRequestError) {
+        throw new Error(
+          `Snyk refused a new secret for ${describeTarget(target)}: it already holds 2 live secrets ` +
+            `(its limit) and this resource knows ${known === "none" ? "neither of them" : "only one"}. ` +
+            (known === "none"
+              ? "Pass the secret the target holds as currentSecret (e.g. currentSecret: app.clientSecret), or delete one secret in Snyk, then run again."
+              : "A secret this resource did not mint is live (created by hand, or a mint whose answer was lost). Delete it in Snyk, then run again.") +
+            ` Snyk said: ${(error as SnykApiError).message}`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  private async deleteSecret(target: AppSecretInputs, secret: string): Promise<void> {
+    try {
+      await manageSecret(this.client(), target, "delete", secret);
+    } catch (error) {
+      // Already gone (deleted by hand or by an earlier, interrupted rotation): nothing to do.
+      if (!(error instanceof SnykNotFoundError || error instanceof SnykBadRequestError)) throw error;
+    }
+  }
+
+  private async verified(outs: AppSecretOutputs): Promise<AppSecretOutputs> {
+    if (!outs.verifyCredentials || !outs.clientId) return outs;
+    await waitUntilCredentialsWork(this.client(), outs.clientId, outs.secret, this.verify);
+    return { ...outs, secretStatus: "valid" };
+  }
+
+  private async verifiedIfNew(outs: AppSecretOutputs, olds: AppSecretOutputs): Promise<AppSecretOutputs> {
+    if (outs.verifyCredentials && !olds.verifyCredentials) return this.verified(outs);
+    return outs.verifyCredentials ? outs : definedOnly({ ...outs, secretStatus: undefined });
+  }
+}
+
+function needsRotation(olds: AppSecretOutputs, news: AppSecretInputs): boolean {
+  return !sameJson(olds.rotationTriggers ?? {}, news.rotationTriggers ?? {}) || olds.secretStatus === "revoked";
+}
+
+function withoutCurrentSecret(inputs: AppSecretInputs): Omit<AppSecretInputs, "currentSecret"> {
+  const { currentSecret: _c, ...rest } = inputs;
+  return rest;
+}
+
+export { ResourceInitFailedError };

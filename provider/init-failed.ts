@@ -1,0 +1,47 @@
+/**
+ * The error that tells Pulumi "the object exists but a later step failed": Pulumi's provider
+ * host turns an error carrying `id`, `properties` and `reasons` into ErrorResourceInitFailed, and
+ * the engine records the object in state instead of forgetting it. Used whenever a Snyk object
+ * was created (or changed) and something after that failed, so nothing is orphaned.
+ */
+import { definedOnly } from "./outputs";
+
+/** A failure after the Snyk object already existed; the engine keeps `id` and `properties`. */
+export class ResourceInitFailedError extends Error {
+  /** The reasons Pulumi shows for the partial failure. */
+  readonly reasons: string[];
+
+  /**
+   * @param id the id of the Snyk object that exists
+   * @param properties the outputs known so far, recorded in state
+   * @param cause what failed after the object existed
+   */
+  constructor(
+    readonly id: string,
+    readonly properties: object,
+    cause: unknown,
+  ) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`${reason} (the Snyk object ${id} exists and is recorded in state; run \`pulumi up\` again to finish)`);
+    this.name = "ResourceInitFailedError";
+    this.reasons = [reason];
+    this.properties = definedOnly(properties as Record<string, unknown>);
+  }
+}
+
+/**
+ * Runs the steps that follow a successful create or change; if one fails, rethrows as a
+ * ResourceInitFailedError that records the object.
+ */
+export async function recordOnFailure<T>(
+  id: string,
+  properties: () => object,
+  step: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof ResourceInitFailedError) throw error;
+    throw new ResourceInitFailedError(id, properties(), error);
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * Finding one install. Snyk has no GET of a single install: the only way is to list the owner's
+ * installs (`expand=app`, 100 a page) and stop at the page that holds the id.
+ */
+import type { SnykClient } from "./client";
+import { InstallOwner, installsPath } from "./install-owner";
+
+/** An install as the list endpoint answers it (with `expand=app`). */
+export interface InstallListItem {
+  id: string;
+  type: string;
+  attributes: { client_id?: string; installed_at?: string };
+  relationships?: {
+    app?: { data?: { id: string; type?: string; attributes?: { name?: string; client_id?: string; context?: string; scopes?: string[] } } };
+  };
+}
+
+/**
+ * The install with this id, or undefined when the owner has none (removed out of band, or
+ * removed together with its app). Stops fetching at the page that holds it.
+ */
+export async function findInstall(
+  client: SnykClient,
+  owner: InstallOwner,
+  installId: string,
+): Promise<InstallListItem | undefined> {
+  for await (const item of client.paginate<InstallListItem>(installsPath(owner), { query: { expand: "app" } })) {
+    if (item.id === installId) return item;
+  }
+  return undefined;
+}

@@ -1,0 +1,58 @@
+/**
+ * The entry point the serialized provider loads inside Pulumi's provider host
+ * (`require("pulumi-snyk-apps/provider/runtime")`): builds the implementation for a resource
+ * kind, with a Snyk client created on first use from stack config or the environment.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { createHash } from "crypto";
+import { SnykClient } from "./client";
+import { ConfigSource, ProviderConfigurationError, ProviderSettings, MISSING_TOKEN_MESSAGE, resolveSettings } from "./settings";
+import type { ResourceKind } from "./serializable-provider";
+import { AppOperations } from "./app";
+import { AppSecretOperations } from "./app-secret";
+import { AppInstallOperations } from "./app-install";
+
+// One client per distinct settings in this host process, shared by every resource kind, so the
+// concurrency and rate caps hold for the whole deployment (Snyk limits per token, not per kind).
+const clients = new Map<string, SnykClient>();
+
+/** The shared Snyk client for these settings; throws a clear error when no token is set. */
+export function clientFor(settings: ProviderSettings): SnykClient {
+  if (!settings.token) throw new ProviderConfigurationError(MISSING_TOKEN_MESSAGE);
+  const key = createHash("sha256").update(JSON.stringify(settings)).digest("hex");
+  let client = clients.get(key);
+  if (!client) {
+    client = new SnykClient({
+      token: settings.token,
+      authScheme: settings.authScheme,
+      apiUrl: settings.apiUrl,
+      region: settings.region as any,
+      apiVersion: settings.apiVersion,
+      maxConcurrency: settings.maxConcurrency,
+      requestsPerMinute: settings.requestsPerMinute,
+    });
+    clients.set(key, client);
+  }
+  return client;
+}
+
+/**
+ * The implementation of one resource kind.
+ *
+ * @param kind the resource kind
+ * @param config the stack config from `configure()`; the environment when absent
+ */
+export function createOperations(kind: ResourceKind, config?: ConfigSource): pulumi.dynamic.ResourceProvider {
+  const settings = resolveSettings(config);
+  const client = () => clientFor(settings);
+  switch (kind) {
+    case "app":
+      return new AppOperations(client);
+    case "app-secret":
+      return new AppSecretOperations(client, { timeoutMs: settings.verifyTimeoutMs });
+    case "app-install":
+      return new AppInstallOperations(client, { timeoutMs: settings.verifyTimeoutMs });
+    default:
+      throw new Error(`pulumi-snyk-apps: unknown resource kind ${String(kind)}`);
+  }
+}

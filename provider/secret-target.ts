@@ -1,0 +1,59 @@
+/**
+ * What a SnykAppSecret rotates: the client secrets of an app (created by an org) or of an install
+ * (in an org or a group). Snyk offers the same `replace` / `create` / `delete` modes on both.
+ */
+import type { SnykClient } from "./client";
+import { SnykNotFoundError } from "./client";
+import { InstallOwner, installPath, describeOwner } from "./install-owner";
+import { findInstall } from "./install-lookup";
+
+/** An app (`orgId` + `appId`) or an install (`orgId` or `groupId` + `installId`). */
+export interface SecretTarget extends InstallOwner {
+  appId?: string;
+  installId?: string;
+}
+
+/** The REST path of the target's secrets endpoint. */
+export function secretsPath(target: SecretTarget): string {
+  if (target.appId) {
+    return `/orgs/${encodeURIComponent(target.orgId ?? "")}/apps/creations/${encodeURIComponent(target.appId)}/secrets`;
+  }
+  return `${installPath(target, target.installId ?? "")}/secrets`;
+}
+
+/** "app <id>" or "install <id> in org <id>", for messages. */
+export function describeTarget(target: SecretTarget): string {
+  return target.appId ? `app ${target.appId}` : `install ${target.installId} in ${describeOwner(target)}`;
+}
+
+/** True while the app or install still exists in Snyk. */
+export async function targetExists(client: SnykClient, target: SecretTarget): Promise<boolean> {
+  if (target.installId) return (await findInstall(client, target, target.installId)) !== undefined;
+  try {
+    await client.request("GET", `/orgs/${encodeURIComponent(target.orgId ?? "")}/apps/creations/${encodeURIComponent(target.appId ?? "")}`);
+    return true;
+  } catch (error) {
+    if (error instanceof SnykNotFoundError) return false;
+    throw error;
+  }
+}
+
+/** The `mode` of a POST to a secrets endpoint. */
+export type SecretMode = "create" | "delete" | "replace";
+
+/** Sends one secrets request and answers the secret Snyk minted (none for `delete`). */
+export async function manageSecret(
+  client: SnykClient,
+  target: SecretTarget,
+  mode: SecretMode,
+  secret?: string,
+): Promise<string | undefined> {
+  const attributes: Record<string, string> = { mode };
+  if (secret !== undefined) attributes.secret = secret;
+  const response = await client.request<{ data: { attributes: { client_secret?: string } } }>(
+    "POST",
+    secretsPath(target),
+    { body: { data: { type: "app", attributes } } },
+  );
+  return mode === "delete" ? undefined : response.data?.data?.attributes?.client_secret;
+}

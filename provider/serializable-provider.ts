@@ -1,0 +1,61 @@
+/**
+ * The object Pulumi serializes into every dynamic resource's `__provider` input.
+ *
+ * It is deliberately thin: it holds only its resource kind, and each method loads the real
+ * implementation with `require("pulumi-snyk-apps/provider/runtime")` inside the provider host,
+ * which resolves it from the program's node_modules. So the serialized text stays small, holds no
+ * paths, credentials or clients, and is the same on every machine
+ * (see ../shared docs: "What the serializer captures").
+ */
+import type * as pulumi from "@pulumi/pulumi";
+
+/** The resource kinds this package manages. */
+export type ResourceKind = "app" | "app-secret" | "app-install";
+
+/** A dynamic ResourceProvider that delegates to `provider/runtime` in the provider host. */
+export class SerializableProvider implements pulumi.dynamic.ResourceProvider {
+  /** @param kind which resource kind this provider serves */
+  constructor(readonly kind: ResourceKind) {}
+
+  /** Receives the stack config once per provider host; the token is read here, never stored in state. */
+  async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+    (this as any).operations = require("pulumi-snyk-apps/provider/runtime").createOperations(this.kind, req.config);
+  }
+
+  /** Validates inputs before any API call. */
+  async check(olds: any, news: any): Promise<pulumi.dynamic.CheckResult> {
+    return this.implementation().check(olds, news);
+  }
+
+  /** Decides update in place or replacement. */
+  async diff(id: string, olds: any, news: any): Promise<pulumi.dynamic.DiffResult> {
+    return this.implementation().diff(id, olds, news);
+  }
+
+  /** Creates the Snyk object. */
+  async create(inputs: any): Promise<pulumi.dynamic.CreateResult> {
+    return this.implementation().create(inputs);
+  }
+
+  /** Reads the Snyk object for refresh. */
+  async read(id: string, props: any): Promise<pulumi.dynamic.ReadResult> {
+    return this.implementation().read(id, props);
+  }
+
+  /** Updates the Snyk object in place. */
+  async update(id: string, olds: any, news: any): Promise<pulumi.dynamic.UpdateResult> {
+    return this.implementation().update(id, olds, news);
+  }
+
+  /** Deletes the Snyk object. */
+  async delete(id: string, props: any): Promise<void> {
+    return this.implementation().delete(id, props);
+  }
+
+  /** The implementation for this kind, configured from the environment if `configure` never ran. */
+  implementation(): Required<Omit<pulumi.dynamic.ResourceProvider, "configure">> {
+    const self = this as any;
+    self.operations ??= require("pulumi-snyk-apps/provider/runtime").createOperations(this.kind);
+    return self.operations;
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Provider settings: where the Snyk token, API URL, region and API version come from.
+ *
+ * Stack config (`snyk:token`, `snyk:apiUrl`, `snyk:region`, `snyk:apiVersion`, `snyk:authScheme`)
+ * reaches the provider host through `configure()`; the environment (`SNYK_TOKEN`, `SNYK_API_URL`,
+ * `SNYK_REGION`, `SNYK_API_VERSION`) is the fallback. Nothing here is ever stored on the
+ * serialized provider or in resource state.
+ */
+
+/** A source of stack config values, as Pulumi's dynamic `configure()` request offers it. */
+export interface ConfigSource {
+  /** The value for a namespaced key such as `snyk:token`, or undefined when unset. */
+  get(key: string): string | undefined;
+}
+
+/** How the token is sent: `token <t>` for API tokens, `bearer <t>` for OAuth access tokens. */
+export type AuthScheme = "token" | "bearer";
+
+/** The resolved settings the Snyk client is built from. */
+export interface ProviderSettings {
+  /** The Snyk API or service-account token, or an OAuth access token; undefined when unset. */
+  readonly token?: string;
+  /** How the token is sent. */
+  readonly authScheme: AuthScheme;
+  /** The API origin, e.g. `https://api.snyk.io` or an emulator URL. */
+  readonly apiUrl?: string;
+  /** A Snyk region name such as `SNYK-EU-01`; ignored when `apiUrl` is set. */
+  readonly region?: string;
+  /** The REST `version` date the provider pins. */
+  readonly apiVersion?: string;
+  /** At most this many requests in flight at once (the client's default when unset). */
+  readonly maxConcurrency?: number;
+  /** At most this many requests a minute (Snyk's documented 1620 when unset). */
+  readonly requestsPerMinute?: number;
+  /** How long credential checks retry before failing (60 s when unset). */
+  readonly verifyTimeoutMs?: number;
+}
+
+/** Raised when the provider cannot run with the settings it was given. */
+export class ProviderConfigurationError extends Error {
+  /** @param message what is wrong and how to set it right */
+  constructor(message: string) {
+    super(message);
+    this.name = "ProviderConfigurationError";
+  }
+}
+
+/** The message for a missing token: it names both ways to set one. */
+export const MISSING_TOKEN_MESSAGE =
+  "No Snyk token is configured. Set it as a secret in stack config with " +
+  "`pulumi config set --secret snyk:token <token>`, or set the SNYK_TOKEN environment variable " +
+  "where `pulumi` runs.";
+
+const emptyConfig: ConfigSource = { get: () => undefined };
+
+/**
+ * Resolves the settings from stack config, falling back to the environment.
+ *
+ * @param config the `config` of Pulumi's ConfigureRequest, when the host sent one
+ * @param env the environment to fall back to
+ */
+export function resolveSettings(
+  config: ConfigSource = emptyConfig,
+  env: NodeJS.ProcessEnv = process.env,
+): ProviderSettings {
+  const pick = (key: string, envName: string): string | undefined => {
+    const value = config.get(`snyk:${key}`) ?? env[envName];
+    return value === undefined || value.trim() === "" ? undefined : value.trim();
+  };
+  const authScheme = (pick("authScheme", "SNYK_AUTH_SCHEME") ?? "token").toLowerCase();
+  if (authScheme !== "token" && authScheme !== "bearer") {
+    throw new ProviderConfigurationError(
+      `snyk:authScheme must be "token" (API and service-account tokens) or "bearer" (OAuth access tokens), not "${authScheme}".`,
+    );
+  }
+  return {
+    token: pick("token", "SNYK_TOKEN"),
+    authScheme,
+    apiUrl: pick("apiUrl", "SNYK_API_URL"),
+    region: pick("region", "SNYK_REGION"),
+    apiVersion: pick("apiVersion", "SNYK_API_VERSION"),
+    maxConcurrency: positive(pick("maxConcurrency", "SNYK_MAX_CONCURRENCY"), "snyk:maxConcurrency"),
+    requestsPerMinute: positive(pick("requestsPerMinute", "SNYK_REQUESTS_PER_MINUTE"), "snyk:requestsPerMinute"),
+    verifyTimeoutMs: positive(pick("verifyTimeoutMs", "SNYK_VERIFY_TIMEOUT_MS"), "snyk:verifyTimeoutMs"),
+  };
+}
+
+function positive(value: string | undefined, key: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) {
+    throw new ProviderConfigurationError(`${key} must be a positive number, not "${value}".`);
+  }
+  return n;
+}

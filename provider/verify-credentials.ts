@@ -1,0 +1,77 @@
+/**
+ * Credential checks: exchanging a client id and secret at Snyk's `/oauth2/token`
+ * (client_credentials grant) to prove they work. New secrets can take seconds to start working,
+ * so `waitUntilCredentialsWork` retries with backoff within a bound.
+ */
+import type { SnykClient } from "./client";
+import { SnykOAuthError } from "./client";
+
+/** How long and how often to retry a credential check. */
+export interface VerifyOptions {
+  /** Give up after this long (default 60 s). */
+  timeoutMs?: number;
+  /** The first wait between attempts, doubled each time (default 250 ms). */
+  baseDelayMs?: number;
+  /** The longest wait between attempts (default 5 s). */
+  maxDelayMs?: number;
+}
+
+/** The outcome of one exchange. */
+export type CredentialStatus = "valid" | "revoked";
+
+/** Raised when credentials did not work within the bound. */
+export class CredentialVerificationError extends Error {
+  /**
+   * @param clientId whose credentials failed
+   * @param attempts how many exchanges were tried
+   * @param lastError what Snyk said last (never the secret)
+   */
+  constructor(
+    readonly clientId: string,
+    readonly attempts: number,
+    lastError: string,
+  ) {
+    super(
+      `The new credentials of client ${clientId} did not work at /oauth2/token after ${attempts} attempts: ${lastError}`,
+    );
+    this.name = "CredentialVerificationError";
+  }
+}
+
+/**
+ * One client_credentials exchange: "valid" when Snyk issues a token, "revoked" when it answers
+ * `invalid_client`. Any other failure (the app is not a client-credentials app, the API is down)
+ * is thrown.
+ */
+export async function checkCredentials(client: SnykClient, clientId: string, secret: string): Promise<CredentialStatus> {
+  try {
+    await client.oauth("/token", { grant_type: "client_credentials", client_id: clientId, client_secret: secret });
+    return "valid";
+  } catch (error) {
+    if (error instanceof SnykOAuthError && error.error === "invalid_client") return "revoked";
+    throw error;
+  }
+}
+
+/** Retries `checkCredentials` with exponential backoff until it says "valid" or the bound passes. */
+export async function waitUntilCredentialsWork(
+  client: SnykClient,
+  clientId: string,
+  secret: string,
+  options: VerifyOptions = {},
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+): Promise<number> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const maxDelayMs = options.maxDelayMs ?? 5_000;
+  let delay = options.baseDelayMs ?? 250;
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 1; ; attempt++) {
+    const status = await checkCredentials(client, clientId, secret);
+    if (status === "valid") return attempt;
+    if (Date.now() + delay > deadline) {
+      throw new CredentialVerificationError(clientId, attempt, "invalid_client (the secret is not accepted yet, or revoked)");
+    }
+    await sleep(delay);
+    delay = Math.min(delay * 2, maxDelayMs);
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * SnykAppSecret: the client secrets of an app or an install, rotated without downtime.
+ * Type token: `pulumi-nodejs:dynamic/snyk:AppSecret`.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { appSecretProvider } from "./providers";
+import type { SnykApp } from "./app";
+import type { SnykAppInstall } from "./app-install";
+
+/**
+ * The arguments of a SnykAppSecret. Name the target with `app` or `install` (which also hand over
+ * its client id and current secret), or with raw ids: `orgId` + `appId`, or `orgId`/`groupId` +
+ * `installId`.
+ */
+export interface SnykAppSecretArgs {
+  /** The app whose secrets rotate; sets orgId, appId, clientId and currentSecret from it. */
+  app?: SnykApp;
+  /** The install whose secrets rotate; sets orgId or groupId, installId, clientId and currentSecret. */
+  install?: SnykAppInstall;
+  /** The org of the app, or of the install. A change replaces this resource. */
+  orgId?: pulumi.Input<string>;
+  /** The group of the install. A change replaces this resource. */
+  groupId?: pulumi.Input<string>;
+  /** The app whose secrets rotate. A change replaces this resource. */
+  appId?: pulumi.Input<string>;
+  /** The install whose secrets rotate. A change replaces this resource. */
+  installId?: pulumi.Input<string>;
+  /** The target's client id; needed for verifyCredentials. */
+  clientId?: pulumi.Input<string>;
+  /**
+   * The secret the target already holds (e.g. `app.clientSecret`), so the resource knows every
+   * live secret from the start. It becomes `previousSecret` and stays valid until the next rotation.
+   */
+  currentSecret?: pulumi.Input<string | undefined>;
+  /**
+   * Any values; when one changes, the secret rotates (like random's keepers). Pair it with
+   * `rotationWindow(days)` for scheduled rotation.
+   */
+  rotationTriggers?: pulumi.Input<Record<string, pulumi.Input<unknown>>>;
+  /**
+   * Exchange each new secret at `/oauth2/token` (client_credentials) so `pulumi up` finishes only
+   * when it works, and show a revoked secret as drift on refresh. Client-credentials apps and
+   * installs only.
+   */
+  verifyCredentials?: pulumi.Input<boolean>;
+}
+
+/**
+ * Rotating client secrets. Each rotation deletes the oldest known secret, then mints a new one;
+ * `secret` is the newest and `previousSecret` stays valid until the next rotation. Destroying the
+ * resource replaces every secret of the target, so none the stack ever output still works.
+ */
+export class SnykAppSecret extends pulumi.dynamic.Resource {
+  /** The newest secret (secret). */
+  declare readonly secret: pulumi.Output<string>;
+  /** The secret before it, valid until the next rotation (secret); undefined when unknown. */
+  declare readonly previousSecret: pulumi.Output<string | undefined>;
+  /** When `secret` was minted (ISO 8601). */
+  declare readonly mintedAt: pulumi.Output<string>;
+  /** With verifyCredentials: `valid` or `revoked` as of the last rotation or refresh. */
+  declare readonly secretStatus: pulumi.Output<"valid" | "revoked" | undefined>;
+  /** The target's client id, when known. */
+  declare readonly clientId: pulumi.Output<string | undefined>;
+  /** The triggers of the latest rotation. */
+  declare readonly rotationTriggers: pulumi.Output<Record<string, unknown> | undefined>;
+
+  /**
+   * @param name the Pulumi resource name
+   * @param args the target and rotation settings
+   * @param opts resource options; `secret` and `previousSecret` are always secret outputs
+   */
+  constructor(name: string, args: SnykAppSecretArgs, opts?: pulumi.CustomResourceOptions) {
+    const { app, install, ...rest } = args;
+    const target = app
+      ? { orgId: app.orgId, appId: app.appId, clientId: app.clientId, currentSecret: app.clientSecret }
+      : install
+        ? {
+            orgId: install.orgId,
+            groupId: install.groupId,
+            installId: install.installId,
+            clientId: install.clientId,
+            currentSecret: install.clientSecret,
+          }
+        : {};
+    super(
+      appSecretProvider,
+      name,
+      {
+        ...target,
+        ...rest,
+        currentSecret: rest.currentSecret ?? target.currentSecret,
+        secret: undefined,
+        previousSecret: undefined,
+        mintedAt: undefined,
+        secretStatus: undefined,
+      },
+      pulumi.mergeOptions(opts, { additionalSecretOutputs: ["secret", "previousSecret", "currentSecret"] }),
+      "snyk",
+      "AppSecret",
+    );
+  }
+}
