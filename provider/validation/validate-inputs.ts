@@ -24,7 +24,7 @@ function validatorFor(schema: JsonSchema): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
     if (!ajv) {
-      ajv = new Ajv({ allErrors: true, strict: false });
+      ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
       addFormats(ajv);
     }
     validate = ajv.compile(schema);
@@ -50,9 +50,14 @@ export function validateInputs(input: InputSchema, inputs: Record<string, unknow
   const validate = validatorFor(input.schema);
   const failures: CheckFailure[] = [];
   if (!validate(known)) {
+    // One failure per value: "" breaks both minLength and the not-blank pattern, say it once.
+    const reported = new Set<string>();
     for (const error of validate.errors ?? []) {
       const failure = describe(error, input.schema);
-      if (failure && !unknown.has(failure.property)) failures.push(failure);
+      const at = error.instancePath + (failure?.property ?? "");
+      if (!failure || unknown.has(failure.property) || reported.has(at)) continue;
+      reported.add(at);
+      failures.push(failure);
     }
   }
   failures.push(...(input.extraRules?.(known, unknown) ?? []));
