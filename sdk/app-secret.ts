@@ -88,15 +88,20 @@ export class SnykAppSecret extends pulumi.dynamic.Resource {
       {
         ...target,
         ...rest,
-        currentSecret: rest.currentSecret ?? target.currentSecret,
+        // Marked secret here so a plain string handed in never reaches state as plain text.
+        currentSecret: secretOrUndefined(rest.currentSecret ?? target.currentSecret),
         secret: undefined,
         previousSecret: undefined,
         mintedAt: undefined,
         secretStatus: undefined,
       },
-      pulumi.mergeOptions(opts, { additionalSecretOutputs: ["secret", "previousSecret", "currentSecret"] }),
+      pulumi.mergeOptions(opts, { additionalSecretOutputs: ["secret", "previousSecret"] }),
       "snyk",
       "AppSecret",
     );
   }
+}
+
+function secretOrUndefined(value: pulumi.Input<string | undefined> | undefined): pulumi.Output<string | undefined> | undefined {
+  return value === undefined ? undefined : pulumi.secret(value);
 }
