@@ -1,0 +1,81 @@
+/**
+ * The admin operations as JSON over HTTP under `/_emulator` (no auth), for other processes.
+ * Routes are listed in emulator/README.md.
+ */
+import { EmulatorAdmin } from "./admin";
+import { EmulatorAdminError } from "./errors";
+import { Fault } from "./types";
+
+/** An answer of the admin routes. */
+export interface AdminAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+type AdminRoute = [method: string, pattern: RegExp, run: (args: string[], body: any, query: URLSearchParams) => unknown];
+
+/** Serves `/_emulator/...`; `path` is what follows `/_emulator`; `info` is what GET /info answers. */
+export function handleAdmin(admin: EmulatorAdmin, info: object, method: string, path: string, query: URLSearchParams, rawBody: string): AdminAnswer {
+  const routes: AdminRoute[] = [
+    ["GET", /^\/info$/, () => info],
+    ["POST", /^\/reset$/, () => admin.reset()],
+    ["GET", /^\/apps$/, (_, __, q) => admin.listApps(q.get("orgId") ?? undefined)],
+    ["POST", /^\/apps$/, (_, body) => admin.createClientCredentialsApp(body ?? {})],
+    ["PATCH", /^\/apps\/([^/]+)$/, ([id], body) => {
+      if (body?.name !== undefined) admin.renameApp(id, body.name);
+      if (body?.redirectUris !== undefined) admin.setRedirectUris(id, body.redirectUris);
+    }],
+    ["DELETE", /^\/apps\/([^/]+)$/, ([id]) => admin.deleteApp(id)],
+    ["GET", /^\/installs$/, () => admin.listInstalls()],
+    ["DELETE", /^\/installs\/([^/]+)$/, ([id]) => admin.deleteInstall(id)],
+    ["GET", /^\/secrets\/([^/]+)$/, ([id]) => admin.activeSecrets(id)],
+    ["PUT", /^\/latency$/, (_, body) => admin.setLatency(number(body?.ms, "ms"))],
+    ["PUT", /^\/rate-limit$/, (_, body) => admin.setRateLimit(body ?? null)],
+    ["PUT", /^\/secret-activation-delay$/, (_, body) => admin.setSecretActivationDelay(number(body?.ms, "ms"))],
+    ["PUT", /^\/next-link-style$/, (_, body) => admin.setNextLinkStyle(body?.style)],
+    ["POST", /^\/faults$/, (_, body) => admin.injectFault(toFault(body))],
+    ["DELETE", /^\/faults$/, () => admin.clearFaults()],
+    ["GET", /^\/log$/, () => admin.requestLog],
+    ["DELETE", /^\/log$/, () => admin.clearLog()],
+  ];
+  try {
+    for (const [routeMethod, pattern, run] of routes) {
+      const match = pattern.exec(path);
+      if (!match || routeMethod !== method) continue;
+      const result = run(match.slice(1).map(decodeURIComponent), parse(rawBody), query);
+      return result === undefined ? { status: 204, headers: {} } : json(200, result);
+    }
+    return json(404, { error: `no admin route ${method} /_emulator${path}` });
+  } catch (error) {
+    const status = error instanceof EmulatorAdminError ? error.status : 400;
+    return json(status, { error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+function json(status: number, body: unknown): AdminAnswer {
+  return { status, headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
+}
+
+function parse(rawBody: string): any {
+  if (rawBody.trim() === "") return undefined;
+  try {
+    return JSON.parse(rawBody);
+  } catch {
+    throw new EmulatorAdminError(400, "the body is not valid JSON");
+  }
+}
+
+function number(value: unknown, name: string): number {
+  if (typeof value !== "number" || value < 0) throw new EmulatorAdminError(400, `${name} must be a number >= 0`);
+  return value;
+}
+
+/** A fault from JSON: `path` is a string, or `pathPattern` a RegExp source. */
+function toFault(body: any): Fault {
+  if (typeof body?.path !== "string" && typeof body?.pathPattern !== "string") {
+    throw new EmulatorAdminError(400, "a fault needs path or pathPattern");
+  }
+  const { pathPattern, ...rest } = body;
+  return { ...rest, path: typeof pathPattern === "string" ? new RegExp(pathPattern) : body.path };
+}

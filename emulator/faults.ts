@@ -1,0 +1,41 @@
+/** Scripted faults: the next N requests matching a method and path get a scripted failure. */
+import { Fault } from "./types";
+
+interface ArmedFault {
+  fault: Fault;
+  remaining: number;
+}
+
+/** A queue of armed {@link Fault}s; the first match wins and uses up one of its `times`. */
+export class FaultInjector {
+  private armed: ArmedFault[] = [];
+
+  /** Arms a fault for its `times` (default 1) next matching requests. */
+  add(fault: Fault): void {
+    this.armed.push({ fault, remaining: fault.times ?? 1 });
+  }
+
+  /** Disarms every fault. */
+  clear(): void {
+    this.armed = [];
+  }
+
+  /** How many faults are still armed. */
+  get pending(): number {
+    return this.armed.length;
+  }
+
+  /** The fault for this request, if one matches (and counts it as used). */
+  take(method: string, path: string): Fault | undefined {
+    const index = this.armed.findIndex(({ fault }) => matches(fault, method, path));
+    if (index < 0) return undefined;
+    const armed = this.armed[index];
+    if (--armed.remaining <= 0) this.armed.splice(index, 1);
+    return armed.fault;
+  }
+}
+
+function matches(fault: Fault, method: string, path: string): boolean {
+  if (fault.method && fault.method.toUpperCase() !== method) return false;
+  return typeof fault.path === "string" ? fault.path === path : fault.path.test(path);
+}
