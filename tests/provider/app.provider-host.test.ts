@@ -1,0 +1,160 @@
+import { strict as assert } from "assert";
+import { startHostFixture, HostFixture } from "./host-fixture";
+import { ProviderHostError } from "../support/provider-host";
+
+describe("provider/app through Pulumi's provider host", function () {
+  this.timeout(60_000);
+  let f: HostFixture;
+  let orgId: string;
+  const inputs = () => ({
+    orgId,
+    name: "CI bot",
+    redirectUris: ["https://ci.example.com/callback"],
+    scopes: ["org.read", "org.project.read"],
+    context: "tenant",
+    accessTokenTtlSeconds: 3600,
+  });
+
+  before(async () => {
+    f = await startHostFixture();
+    orgId = f.emulator.orgId;
+  });
+  after(async () => f?.stop());
+  beforeEach(() => f.emulator.admin.clearLog());
+
+  const requests = () => f.emulator.admin.requestLog.filter((r) => !r.path.startsWith("/_emulator"));
+
+  it("serializes a small provider with no token, path or config in it", () => {
+    assert.ok(f.providers.app.length < 8 * 1024, `__provider is ${f.providers.app.length} bytes`);
+    assert.ok(!f.providers.app.includes(f.emulator.token));
+    assert.ok(!f.providers.app.includes(process.cwd()), "no absolute path");
+    assert.ok(!f.providers.app.includes("\r"));
+    assert.deepEqual(f.secretOutputs.app, ["clientSecret"]);
+  });
+
+  it("creates with one POST, returns the secret and echoes every input", async () => {
+    const { id, outputs } = await f.create("app", "ci-bot", inputs());
+    assert.equal(requests().length, 1);
+    assert.equal(requests()[0].method, "POST");
+    assert.equal(outputs.appId, id);
+    assert.equal(typeof outputs.clientId, "string");
+    assert.match(String(outputs.clientSecret), /.+/);
+    for (const [key, value] of Object.entries(inputs())) assert.deepEqual(outputs[key], value, key);
+    assert.equal(outputs.grantType, "authorization_code");
+  });
+
+  it("updates name, redirect URIs and TTL in place with one PATCH and keeps the secret", async () => {
+    const { id, outputs } = await f.create("app", "renamed", inputs());
+    f.emulator.admin.clearLog();
+    const changed = { ...inputs(), name: "CI bot 2", redirectUris: ["https://ci.example.com/cb2"], accessTokenTtlSeconds: 7200 };
+    const { diff, outputs: after } = await f.update("app", "renamed", id, outputs, changed);
+    assert.deepEqual(diff.replaces, []);
+    assert.deepEqual(requests().map((r) => r.method), ["PATCH"]);
+    assert.equal(after.name, "CI bot 2");
+    assert.deepEqual(after.redirectUris, ["https://ci.example.com/cb2"]);
+    assert.equal(after.accessTokenTtlSeconds, 7200);
+    assert.equal(after.clientSecret, outputs.clientSecret);
+  });
+
+  it("replaces on a scope change: create the new app, then delete the old one", async () => {
+    const { id, outputs } = await f.create("app", "scoped", inputs());
+    const changed = { ...inputs(), scopes: ["org.read"] };
+    const checked = await f.host.check(f.urn("app", "scoped"), {}, f.withProvider("app", changed));
+    const diff = await f.host.diff(id, f.urn("app", "scoped"), outputs, checked.inputs);
+    assert.deepEqual(diff.replaces, ["scopes"]);
+    assert.equal(diff.deleteBeforeReplace, false);
+    const replacement = await f.host.create(f.urn("app", "scoped"), checked.inputs);
+    await f.host.delete(id, f.urn("app", "scoped"), outputs);
+    const ids = f.emulator.admin.listApps(orgId).map((a: any) => a.id);
+    assert.ok(ids.includes(replacement.id));
+    assert.ok(!ids.includes(id));
+  });
+
+  it("shows no diff when Snyk returns lists in another order", async () => {
+    const { id, outputs } = await f.create("app", "ordered", { ...inputs(), redirectUris: ["https://a.example/1", "https://a.example/2"] });
+    const reordered = { ...outputs, redirectUris: ["https://a.example/2", "https://a.example/1"], scopes: [...(outputs.scopes as string[])].reverse() };
+    const checked = await f.host.check(f.urn("app", "ordered"), {}, f.withProvider("app", { ...inputs(), redirectUris: ["https://a.example/1", "https://a.example/2"] }));
+    assert.equal((await f.host.diff(id, f.urn("app", "ordered"), reordered, checked.inputs)).changes, "none");
+  });
+
+  it("refresh shows an out-of-band rename as drift, in outputs and inputs, and keeps the secret", async () => {
+    const { id, outputs } = await f.create("app", "drift", inputs());
+    f.emulator.admin.renameApp(id, "Renamed in the Snyk UI");
+    f.emulator.admin.clearLog();
+    const read = await f.host.read(id, f.urn("app", "drift"), outputs);
+    assert.deepEqual(requests().map((r) => r.method), ["GET"]);
+    assert.equal(read.id, id);
+    assert.equal(read.properties.name, "Renamed in the Snyk UI");
+    assert.equal(read.inputs?.name, "Renamed in the Snyk UI");
+    assert.equal(read.properties.clientSecret, outputs.clientSecret);
+    const checked = await f.host.check(f.urn("app", "drift"), read.inputs ?? {}, f.withProvider("app", inputs()));
+    assert.equal((await f.host.diff(id, f.urn("app", "drift"), read.properties, checked.inputs)).changes, "some");
+  });
+
+  it("refresh drops an app deleted out of band, without an error", async () => {
+    const { id, outputs } = await f.create("app", "gone", inputs());
+    f.emulator.admin.deleteApp(id);
+    const read = await f.host.read(id, f.urn("app", "gone"), outputs);
+    assert.equal(read.id, "");
+  });
+
+  it("deletes with one DELETE, and an app already gone is success", async () => {
+    const { id, outputs } = await f.create("app", "deleted", inputs());
+    f.emulator.admin.clearLog();
+    await f.host.delete(id, f.urn("app", "deleted"), outputs);
+    await f.host.delete(id, f.urn("app", "deleted"), outputs);
+    assert.deepEqual(requests().map((r) => r.method), ["DELETE", "DELETE"]);
+    assert.ok(!f.emulator.admin.listApps(orgId).some((a: any) => a.id === id));
+  });
+
+  it("adopts an existing app: no new app, patched to the declared values, secret unknown", async () => {
+    const existing = await f.create("app", "made-elsewhere", { ...inputs(), name: "Old name" });
+    const before = f.emulator.admin.listApps(orgId).length;
+    const adopted = await f.create("app", "adopted", { ...inputs(), adoptId: existing.id });
+    assert.equal(adopted.id, existing.id);
+    assert.equal(adopted.outputs.name, "CI bot");
+    assert.equal(adopted.outputs.clientSecret, undefined);
+    assert.equal(f.emulator.admin.listApps(orgId).length, before);
+  });
+
+  it("refuses to adopt an app whose scopes differ, before changing anything", async () => {
+    const existing = await f.create("app", "other-scopes", { ...inputs(), scopes: ["org.read"] });
+    f.emulator.admin.clearLog();
+    await assert.rejects(f.create("app", "adopt-bad", { ...inputs(), adoptId: existing.id }), /adoptId: .*Snyk cannot change scopes/);
+    assert.deepEqual(requests().map((r) => r.method), ["GET"]);
+  });
+
+  it("rejects bad input at check with one failure per problem and no HTTP request", async () => {
+    const checked = await f.host.check(f.urn("app", "bad"), {}, f.withProvider("app", { ...inputs(), name: "", redirectUris: ["not a uri"], accessTokenTtlSeconds: 10 }));
+    assert.deepEqual(checked.failures.map((x) => x.property).sort(), ["accessTokenTtlSeconds", "name", "redirectUris"]);
+    assert.equal(requests().length, 0);
+  });
+
+  it("gives Snyk's 403 as an error a person can act on", async () => {
+    await assert.rejects(f.create("app", "foreign", { ...inputs(), orgId: f.emulator.foreignOrgId }), (error: ProviderHostError) => {
+      assert.match(error.message, /Snyk API 403/);
+      assert.ok(!error.message.includes(f.emulator.token));
+      return true;
+    });
+  });
+
+  it("never writes the token to the host's log", () => {
+    const log = f.host.hostLog().join("\n");
+    assert.ok(!log.includes(f.emulator.token));
+  });
+});
+
+describe("provider/app configuration", function () {
+  this.timeout(60_000);
+  it("fails with a message naming both ways to set a missing token", async () => {
+    const f = await startHostFixture({ config: { "snyk:token": "" } });
+    try {
+      await assert.rejects(
+        f.create("app", "no-token", { orgId: f.emulator.orgId, name: "x", redirectUris: ["https://x.example/cb"], scopes: ["org.read"] }),
+        /snyk:token.*SNYK_TOKEN/s,
+      );
+    } finally {
+      await f.stop();
+    }
+  });
+});
