@@ -116,7 +116,11 @@ export async function startProviderHost(options: ProviderHostOptions): Promise<P
   });
   running.add(child);
   const log: string[] = [];
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // A spawn that fails (e.g. a missing cwd) emits "error" and never "exit".
+  const exited = new Promise<void>((resolve) => {
+    child.once("exit", () => resolve());
+    child.once("error", () => resolve());
+  });
   exited.then(() => running.delete(child));
   let port: number;
   try {

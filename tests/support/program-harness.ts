@@ -1,0 +1,464 @@
+/**
+ * A program-level harness: runs a Pulumi program (the example stack or a small test program)
+ * under `setMocks`, sends every registered dynamic resource to the real dynamic-provider host,
+ * and keeps the stack's state in a JSON file, to test the providers as `pulumi up` uses them.
+ *
+ * - `up`: per dynamic resource, Check (old inputs, new inputs), then Create, or Diff (old
+ *   outputs, checked inputs) followed by nothing, Update, or a replacement (Create the new, then
+ *   Delete the old; Delete first when the provider or the resource options ask for
+ *   delete-before-replace). Outputs go back to the program (secret ones marked secret), so
+ *   dependent resources see them. Resources in the state that the program no longer registers are
+ *   deleted afterwards, dependents first. `{preview: true}` runs Check and Diff only.
+ * - `refresh`: Read of every resource; drift updates the state, a vanished object leaves it.
+ * - `destroy`: Delete of every resource, dependents first.
+ * - One provider-host process per operation, configured with the harness's stack config.
+ * - Secret values (`additionalSecretOutputs`, secret inputs, secret exports) are encrypted in the
+ *   state file with a per-state key in `<statePath>.key` (see `secret-box.ts`).
+ *
+ * What the real engine does that this harness does not:
+ * - It runs independent steps in parallel and schedules by the dependency graph; here the SDK's
+ *   own registration order (a resource registers once its inputs and `dependsOn` resolve) drives
+ *   creates and updates, and deletions use the recorded dependencies (explicit `dependsOn`, the
+ *   resources whose outputs feed the inputs, and the parent) plus reverse registration order.
+ * - It deletes replaced resources at the end of the update and records failed deletions as
+ *   "pending delete"; here the old object is deleted right after its replacement is created and a
+ *   failed deletion is only reported.
+ * - It checks that the provider's `__provider` text in state matches, handles aliases, imports,
+ *   `ignoreChanges`, `replaceOnChanges`, `retainOnDelete`, targets, `--continue-on-error`,
+ *   custom timeouts, stack references, non-dynamic providers and component outputs; none of that
+ *   is done here (non-dynamic custom resources need `mocks`).
+ * - Secrecy is tracked per top-level property; the engine tracks nested secrets.
+ */
+import { HarnessEvent, HarnessEventListener, HarnessOp } from "./harness-events";
+import { loadState, ResourceState, saveState, StackState } from "./harness-state";
+import { deletionOrder } from "./deletion-order";
+import { Program, ProgramMocks, ProgramRunError, ResourceRegistration, runProgram } from "./mock-program";
+import { ProviderHost, ProviderHostError, startProviderHost } from "./provider-host";
+import { secretSig, signatureKey } from "./property-values";
+import { SecretBox } from "./secret-box";
+import { PropertyMap } from "./struct";
+
+export { HarnessEvent, HarnessEventListener, formatEvent, displayType } from "./harness-events";
+export { ResourceState, StackState } from "./harness-state";
+
+/** Options for {@link ProgramHarness}. */
+export interface ProgramHarnessOptions {
+  /** The JSON state file; created on the first `up`. Its key goes to `<statePath>.key`. */
+  statePath: string;
+  project: string;
+  stack: string;
+  /** The program directory: the provider host runs here, so provider `require`s resolve from it. */
+  cwd: string;
+  /** Stack config with namespaced keys (`snyk:token`, `snyk:apiUrl`), for program and provider. */
+  config?: Record<string, string>;
+  /** Config keys the program should see as secret. */
+  secretConfigKeys?: string[];
+  /** Extra environment variables for the provider host. */
+  env?: NodeJS.ProcessEnv;
+  /** Receives an event for every step. */
+  onEvent?: HarnessEventListener;
+  /** Mocks for non-dynamic custom resources and invokes (dynamic resources never reach them). */
+  mocks?: ProgramMocks;
+}
+
+/** A step that failed, or (op `"program"`) an error of the program itself. */
+export interface HarnessFailure {
+  urn: string;
+  op: HarnessOp | "program";
+  message: string;
+  /** Check failures as `property: reason`, or init-failure reasons. */
+  reasons?: string[];
+}
+
+/** What `up` did (or, in a preview, would do), by URN. */
+export interface UpResult {
+  preview: boolean;
+  created: string[];
+  updated: string[];
+  replaced: string[];
+  deleted: string[];
+  same: string[];
+  /** Stack exports, secrets in plain text (they are encrypted only in the state file). */
+  outputs: PropertyMap;
+  /** Names of the exports that are secret. */
+  secretOutputs: string[];
+  /** The resources in state afterwards (in a preview: unchanged prior state). */
+  resources: ResourceState[];
+  failures: HarnessFailure[];
+}
+
+/** One resource's result of `refresh`. */
+export interface RefreshChange {
+  urn: string;
+  change: "same" | "updated" | "deleted";
+}
+
+/** What `refresh` found. */
+export interface RefreshResult {
+  changes: RefreshChange[];
+  failures: HarnessFailure[];
+}
+
+/** What `destroy` deleted. */
+export interface DestroyResult {
+  deleted: string[];
+  failures: HarnessFailure[];
+}
+
+/** Options for {@link ProgramHarness.up}. */
+export interface UpOptions {
+  /** Run Check and Diff only and report the plan; nothing is created, changed or saved. */
+  preview?: boolean;
+}
+
+/** A provider host started on first use, with `stopIfStarted` for the end of an operation. */
+type LazyHost = (() => Promise<ProviderHost>) & { stopIfStarted(): Promise<void> };
+
+/** Thrown to the program when one of its resources failed; the failure is in `UpResult`. */
+class StepFailed extends Error {}
+
+type Plan = "create" | "update" | "replace" | "same";
+
+/** State of one `up` run. */
+interface UpRun {
+  preview: boolean;
+  host: LazyHost;
+  prior: Map<string, ResourceState>;
+  /** Resources handled in this run, in registration order. */
+  current: Map<string, ResourceState>;
+  result: UpResult;
+}
+
+/** Runs programs against the real provider host with file-backed state. See the file header. */
+export class ProgramHarness {
+  private readonly box: SecretBox;
+
+  constructor(private readonly options: ProgramHarnessOptions) {
+    this.box = SecretBox.forKeyFile(`${options.statePath}.key`);
+  }
+
+  /** The current state, decrypted (a copy). */
+  state(): StackState {
+    return loadState(this.options.statePath, this.box);
+  }
+
+  /** Runs `program` and brings the resources in line with it (see the file header). */
+  async up(program: Program, options: UpOptions = {}): Promise<UpResult> {
+    const prior = this.state();
+    const run: UpRun = {
+      preview: options.preview ?? false,
+      host: this.lazyHost(),
+      prior: new Map(prior.resources.map((r) => [r.urn, r])),
+      current: new Map(),
+      result: {
+        preview: options.preview ?? false,
+        created: [],
+        updated: [],
+        replaced: [],
+        deleted: [],
+        same: [],
+        outputs: {},
+        secretOutputs: [],
+        resources: prior.resources,
+        failures: [],
+      },
+    };
+    const save = (exports: Pick<StackState, "exports" | "secretExports">) => {
+      if (run.preview) return;
+      const kept = [...run.prior.values()].filter((r) => !run.current.has(r.urn));
+      const state: StackState = { version: 1, resources: [...run.current.values(), ...kept], ...exports };
+      saveState(this.options.statePath, this.box, state);
+      run.result.resources = state.resources;
+    };
+    const priorExports = { exports: prior.exports, secretExports: prior.secretExports };
+    try {
+      const programRun = await this.runProgram(program, run, () => save(priorExports)).catch((err: unknown) => {
+        if (!(err instanceof ProgramRunError)) throw err;
+        const recorded = run.result.failures.map((f) => f.message);
+        for (const error of err.errors) {
+          if (!(error instanceof StepFailed) && !recorded.some((m) => error.message.includes(m))) {
+            run.result.failures.push({ urn: "", op: "program", message: error.message });
+          }
+        }
+        return undefined;
+      });
+      if (!programRun) {
+        save(priorExports);
+        return run.result;
+      }
+      run.result.outputs = programRun.exports;
+      run.result.secretOutputs = programRun.secretExports;
+      const exports = { exports: programRun.exports, secretExports: programRun.secretExports };
+      if (run.result.failures.length === 0) await this.deleteUnregistered(run, () => save(exports));
+      save(run.result.failures.length === 0 ? exports : priorExports);
+      return run.result;
+    } finally {
+      await run.host.stopIfStarted();
+    }
+  }
+
+  /** Reads every resource from the provider and records drift. */
+  async refresh(): Promise<RefreshResult> {
+    const state = this.state();
+    const host = this.lazyHost();
+    const result: RefreshResult = { changes: [], failures: [] };
+    try {
+      for (const resource of [...state.resources]) {
+        this.emit("read", "started", resource);
+        try {
+          const read = await (await host()).read(resource.id, resource.urn, resource.outputs, resource.inputs);
+          if (read.id === "") {
+            state.resources = state.resources.filter((r) => r !== resource);
+            result.changes.push({ urn: resource.urn, change: "deleted" });
+            this.emit("read", "done", resource, "deleted");
+          } else {
+            const drift = changedKeys(resource.outputs, read.properties);
+            Object.assign(resource, { id: read.id, outputs: read.properties, inputs: read.inputs ?? resource.inputs });
+            result.changes.push({ urn: resource.urn, change: drift.length > 0 ? "updated" : "same" });
+            this.emit("read", "done", resource, drift.length > 0 ? `drift: ${drift.join(", ")}` : undefined);
+          }
+          saveState(this.options.statePath, this.box, state);
+        } catch (err) {
+          result.failures.push(this.failure("read", resource, err));
+        }
+      }
+    } finally {
+      await host.stopIfStarted();
+    }
+    return result;
+  }
+
+  /** Deletes every resource, dependents first; stops at the first failure. */
+  async destroy(): Promise<DestroyResult> {
+    const state = this.state();
+    const host = this.lazyHost();
+    const result: DestroyResult = { deleted: [], failures: [] };
+    try {
+      for (const resource of deletionOrder(state.resources)) {
+        if (!(await this.deleteOne(resource, host, result.failures))) break;
+        state.resources = state.resources.filter((r) => r !== resource);
+        if (state.resources.length === 0) Object.assign(state, { exports: {}, secretExports: [] });
+        saveState(this.options.statePath, this.box, state);
+        result.deleted.push(resource.urn);
+      }
+    } finally {
+      await host.stopIfStarted();
+    }
+    return result;
+  }
+
+  private runProgram(program: Program, run: UpRun, save: () => void) {
+    const mocks = this.options.mocks;
+    return runProgram(program, {
+      project: this.options.project,
+      stack: this.options.stack,
+      config: this.options.config,
+      secretConfigKeys: this.options.secretConfigKeys,
+      preview: run.preview,
+      mocks: {
+        call: mocks?.call,
+        newResource: async (registration) => {
+          if (registration.type.startsWith("pulumi-nodejs:dynamic")) {
+            const outcome = await this.step(registration, run);
+            save();
+            return outcome;
+          }
+          if (!registration.custom) return { state: {} };
+          if (mocks?.newResource) return mocks.newResource(registration);
+          throw new Error(`the program harness runs only dynamic resources; pass mocks for ${registration.type}`);
+        },
+      },
+    });
+  }
+
+  /** Check, Diff and the chosen operation for one registered dynamic resource. */
+  private async step(reg: ResourceRegistration, run: UpRun): Promise<{ id?: string; state: PropertyMap }> {
+    const old = run.prior.get(reg.urn);
+    const fail = (op: HarnessOp, err: unknown): never => {
+      if (old && !run.current.has(reg.urn)) run.current.set(reg.urn, old);
+      const failure = this.failure(op, reg, err);
+      run.result.failures.push(failure);
+      throw new StepFailed(failure.message);
+    };
+    const host = await run.host();
+
+    let checked: PropertyMap = {};
+    try {
+      const check = await host.check(reg.urn, old?.inputs ?? {}, reg.inputs);
+      if (check.failures.length > 0) {
+        const reasons = check.failures.map((f) => `${f.property}: ${f.reason}`);
+        fail("check", Object.assign(new Error(`${reg.name} has a problem: ${reasons.join("; ")}`), { reasons }));
+      }
+      checked = check.inputs;
+    } catch (err) {
+      if (err instanceof StepFailed) throw err;
+      fail("check", err);
+    }
+
+    let plan: Plan = "create";
+    let replaceFirst = false;
+    let detail: string | undefined;
+    if (old) {
+      try {
+        const diff = await host.diff(old.id, reg.urn, old.outputs, checked, old.inputs);
+        const changed = changedKeys(old.inputs, checked);
+        const changes = diff.changes === "unknown" ? (changed.length > 0 ? "some" : "none") : diff.changes;
+        plan = changes === "none" && !old.initErrors?.length ? "same" : diff.replaces.length > 0 ? "replace" : "update";
+        replaceFirst = diff.deleteBeforeReplace || reg.options.deleteBeforeReplace === true;
+        detail = plan === "replace" ? `replaces: ${diff.replaces.join(", ")}` : changed.length > 0 ? `changes: ${changed.join(", ")}` : undefined;
+      } catch (err) {
+        fail("update", err);
+      }
+    }
+    const lists = { create: run.result.created, update: run.result.updated, replace: run.result.replaced, same: run.result.same };
+
+    if (run.preview) {
+      this.emit(plan, "planned", reg, detail);
+      lists[plan].push(reg.urn);
+      const outputs = plan === "same" && old ? old.outputs : checked;
+      return { id: plan === "create" || plan === "replace" ? undefined : old?.id, state: this.markSecrets(outputs, secretOutputsOf(reg)) };
+    }
+    if (plan === "same" && old) {
+      this.emit("same", "done", reg);
+      run.current.set(reg.urn, { ...old, dependencies: dependenciesOf(reg) });
+      lists.same.push(reg.urn);
+      return { id: old.id, state: this.markSecrets(old.outputs, old.secretOutputs) };
+    }
+
+    this.emit(plan, "started", reg, detail);
+    let id = old?.id ?? "";
+    let outputs: PropertyMap = {};
+    try {
+      if (plan === "replace" && old && replaceFirst) await this.deleteOld(host, old, run);
+      if (plan === "update" && old) {
+        outputs = (await host.update(old.id, reg.urn, old.outputs, checked, old.inputs)).properties;
+      } else {
+        ({ id, properties: outputs } = await host.create(reg.urn, checked));
+      }
+      if (plan === "replace" && old && !replaceFirst) await this.deleteOld(host, old, run);
+    } catch (err) {
+      const initFailure = err instanceof ProviderHostError ? err.initFailure : undefined;
+      if (initFailure) {
+        run.current.set(reg.urn, this.recordOf(reg, checked, initFailure.id, initFailure.properties, initFailure.reasons));
+      }
+      fail(plan, err);
+    }
+    run.current.set(reg.urn, this.recordOf(reg, checked, id, outputs));
+    lists[plan].push(reg.urn);
+    this.emit(plan, "done", reg, detail);
+    return { id, state: this.markSecrets(outputs, secretOutputsOf(reg)) };
+  }
+
+  private async deleteOld(host: ProviderHost, old: ResourceState, run: UpRun): Promise<void> {
+    await host.delete(old.id, old.urn, old.outputs, old.inputs);
+    run.prior.delete(old.urn);
+  }
+
+  private async deleteUnregistered(run: UpRun, save: () => void): Promise<void> {
+    const gone = [...run.prior.values()].filter((r) => !run.current.has(r.urn));
+    for (const resource of deletionOrder(gone)) {
+      if (run.preview) {
+        this.emit("delete", "planned", resource);
+        run.result.deleted.push(resource.urn);
+        continue;
+      }
+      if (!(await this.deleteOne(resource, run.host, run.result.failures))) return;
+      run.prior.delete(resource.urn);
+      run.result.deleted.push(resource.urn);
+      save();
+    }
+  }
+
+  /** Deletes one resource; records a failure and returns false when it could not. */
+  private async deleteOne(resource: ResourceState, host: () => Promise<ProviderHost>, failures: HarnessFailure[]): Promise<boolean> {
+    this.emit("delete", "started", resource);
+    try {
+      if (resource.protect) throw new Error(`${resource.urn} is protected; unprotect it before deleting`);
+      await (await host()).delete(resource.id, resource.urn, resource.outputs, resource.inputs);
+    } catch (err) {
+      failures.push(this.failure("delete", resource, err));
+      return false;
+    }
+    this.emit("delete", "done", resource);
+    return true;
+  }
+
+  private recordOf(reg: ResourceRegistration, inputs: PropertyMap, id: string, outputs: PropertyMap, initErrors?: string[]): ResourceState {
+    const record: ResourceState = {
+      urn: reg.urn,
+      type: reg.type,
+      name: reg.name,
+      id,
+      inputs,
+      outputs,
+      secretInputs: reg.secretInputs,
+      secretOutputs: secretOutputsOf(reg),
+      dependencies: dependenciesOf(reg),
+      protect: reg.options.protect,
+    };
+    if (initErrors) record.initErrors = initErrors;
+    return record;
+  }
+
+  /** Wraps secret outputs the way the engine returns them, so the program sees secret Outputs. */
+  private markSecrets(outputs: PropertyMap, secretKeys: string[]): PropertyMap {
+    const marked = { ...outputs };
+    for (const key of secretKeys) {
+      if (key in marked) marked[key] = { [signatureKey]: secretSig, value: marked[key] };
+    }
+    return marked;
+  }
+
+  private failure(op: HarnessOp, resource: { urn: string; type: string; name: string }, err: unknown): HarnessFailure {
+    const message = err instanceof Error ? err.message : String(err);
+    const reasons =
+      err instanceof ProviderHostError ? err.initFailure?.reasons : ((err as { reasons?: string[] } | undefined)?.reasons ?? undefined);
+    this.emit(op, "failed", resource, message);
+    return reasons ? { urn: resource.urn, op, message, reasons } : { urn: resource.urn, op, message };
+  }
+
+  private emit(op: HarnessOp, status: HarnessEvent["status"], resource: { urn: string; type: string; name: string }, detail?: string): void {
+    const event: HarnessEvent = { op, status, urn: resource.urn, type: resource.type, name: resource.name };
+    if (detail !== undefined) event.detail = detail;
+    this.options.onEvent?.(event);
+  }
+
+  /** One host per operation, started on first use. */
+  private lazyHost(): LazyHost {
+    let started: Promise<ProviderHost> | undefined;
+    const get = () =>
+      (started ??= startProviderHost({
+        cwd: this.options.cwd,
+        project: this.options.project,
+        stack: this.options.stack,
+        config: this.options.config,
+        env: this.options.env,
+      }));
+    return Object.assign(get, {
+      stopIfStarted: async () => {
+        if (started) await (await started.catch(() => undefined))?.stop();
+      },
+    });
+  }
+}
+
+function secretOutputsOf(reg: ResourceRegistration): string[] {
+  return [...new Set([...reg.options.additionalSecretOutputs, ...reg.secretInputs])];
+}
+
+function dependenciesOf(reg: ResourceRegistration): string[] {
+  return [...new Set([...reg.options.dependencies, ...(reg.options.parent ? [reg.options.parent] : [])])];
+}
+
+/** Top-level keys (other than `__provider`) whose values differ. */
+function changedKeys(olds: PropertyMap, news: PropertyMap): string[] {
+  const keys = new Set([...Object.keys(olds), ...Object.keys(news)]);
+  keys.delete("__provider");
+  return [...keys].filter((k) => canonical(olds[k]) !== canonical(news[k])).sort();
+}
+
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  ) ?? "undefined";
+}
