@@ -1,0 +1,49 @@
+import { strict as assert } from "assert";
+import { fastClient } from "./support/fast-client";
+import { ManualClock } from "./support/manual-clock";
+import { json, startTestServer, until, type TestServer } from "./support/test-server";
+
+describe("rate-limiter", () => {
+  let server: TestServer;
+  beforeEach(async () => { server = await startTestServer(); });
+  afterEach(async () => { await server.close(); });
+
+  it("sends no more than `requests` requests in any window", async () => {
+    const clock = new ManualClock();
+    const snyk = fastClient(server.url, { clock, rateLimit: { requests: 5, windowMs: 1000 } });
+    const calls = Array.from({ length: 12 }, (_, i) => snyk.request("GET", `/r/${i}`));
+    await until(() => server.requests.length === 5 && clock.pending === 7);
+    clock.advance(999);
+    await new Promise((r) => setImmediate(r));
+    assert.equal(server.requests.length, 5, "nothing more before the window ends");
+    clock.advance(1);
+    await until(() => server.requests.length === 10 && clock.pending === 2);
+    clock.advance(1000);
+    await Promise.all(calls);
+    assert.equal(server.requests.length, 12);
+  });
+
+  it("defaults to Snyk's 1620 requests per minute and takes requestsPerMinute", async () => {
+    const clock = new ManualClock();
+    const snyk = fastClient(server.url, { clock, requestsPerMinute: 3, maxConcurrency: 50 });
+    const calls = Array.from({ length: 4 }, () => snyk.request("GET", "/r"));
+    await until(() => server.requests.length === 3 && clock.pending === 1);
+    clock.advance(60_000);
+    await Promise.all(calls);
+    assert.equal(server.requests.length, 4);
+  });
+
+  it("pauses the whole client after a 429 until the reset, not just the request that got it", async () => {
+    const clock = new ManualClock();
+    server.handle((req, res, i) => (i === 0 ? json(res, 429, {}, { "x-ratelimit-reset": "2" }) : json(res, 200, { data: req.path })));
+    const snyk = fastClient(server.url, { clock });
+    const first = snyk.request("GET", "/first");
+    await until(() => clock.pending === 1); // the first request waits out the 429
+    const second = snyk.request("GET", "/second");
+    await until(() => clock.pending === 2); // the second waits for the pause to end
+    assert.equal(server.requests.length, 1, "nothing is sent while paused");
+    clock.advance(2000);
+    assert.deepEqual([((await first).data as any).data, ((await second).data as any).data], ["/rest/first", "/rest/second"]);
+    assert.equal(server.requests.length, 3);
+  });
+});
