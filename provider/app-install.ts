@@ -154,7 +154,15 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
       });
       return response.data;
     } catch (error) {
-      if (error instanceof SnykBadRequestError || error instanceof SnykConflictError) {
+      if (error instanceof SnykConflictError) {
+        const existing = await this.installOfApp(inputs).catch(() => undefined);
+        throw new Error(
+          `appId: app ${inputs.appId} is already installed in ${describeOwner(inputs)}` +
+            (existing ? ` (install ${existing}); to manage that install, set adoptId: "${existing}".` : ".") +
+            ` Snyk said: ${error.message}`,
+        );
+      }
+      if (error instanceof SnykBadRequestError) {
         throw new Error(
           `appId: Snyk refused to install app ${inputs.appId} into ${describeOwner(inputs)}. Only apps that use ` +
             "client credentials (unattended authentication, e.g. Snyk's Broker app) can be installed through the API; " +
@@ -163,6 +171,13 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
       }
       throw error;
     }
+  }
+
+  private async installOfApp(owner: AppInstallInputs): Promise<string | undefined> {
+    for await (const item of this.client().paginate<InstallListItem>(installsPath(owner), { query: { expand: "app" } })) {
+      if (item.relationships?.app?.data?.id === owner.appId) return item.id;
+    }
+    return undefined;
   }
 
   private async adopt(inputs: AppInstallInputs, installId: string): Promise<pulumi.dynamic.CreateResult> {
