@@ -99,7 +99,7 @@ function requireUuid(lookup: string, args: object, argument: string): string {
 
 function requireArgs(lookup: string, args: unknown): object {
   if (typeof args !== "object" || args === null) {
-    throw new LookupArgumentError("args", `${lookup}: expected an arguments object.`);
+    throw new LookupArgumentError("args", `${lookup}: args must be an object, not ${args === null ? "null" : typeof args}.`);
   }
   return args;
 }
@@ -157,7 +157,7 @@ function installOwner(args: InstallOwner): InstallOwner {
   const hasOrg = args.orgId !== undefined;
   const hasGroup = args.groupId !== undefined;
   if (hasOrg === hasGroup) {
-    throw new LookupArgumentError(hasOrg ? "groupId" : "orgId", "getAppInstalls: give exactly one of orgId and groupId.");
+    throw new LookupArgumentError("orgId|groupId", `getAppInstalls: give exactly one of orgId and groupId, not ${hasOrg ? "both" : "neither"}.`);
   }
   return hasOrg
     ? { orgId: requireUuid("getAppInstalls", args, "orgId") }

@@ -55,7 +55,7 @@ const S256_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
  * const url = authorizeUrl({ clientId, redirectUri, scopes: ["org.read"], state, codeChallenge: pkce.codeChallenge });
  */
 export function authorizeUrl(args: AuthorizeUrlArgs): string {
-  if (typeof args !== "object" || args === null) throw new OAuthArgumentError("args", "authorizeUrl: expected an arguments object.");
+  if (typeof args !== "object" || args === null) throw new OAuthArgumentError("args", "authorizeUrl: args must be an object.");
   const clientId = requireText(args, "clientId");
   const redirectUri = requireRedirectUri(args.redirectUri);
   const scope = requireScopes(args.scopes);
@@ -91,7 +91,7 @@ export function authorizeUrl(args: AuthorizeUrlArgs): string {
 export function authorizeWebUrl(args: Pick<AuthorizeUrlArgs, "region" | "apiUrl" | "webUrl">): string {
   const given = (["webUrl", "apiUrl", "region"] as const).filter((key) => args[key] !== undefined);
   if (given.length > 1) {
-    throw new OAuthArgumentError(given[1], `authorizeUrl: give at most one of webUrl, apiUrl and region, not ${given.join(" and ")}.`);
+    throw new OAuthArgumentError(given.join("|"), `authorizeUrl: give at most one of webUrl, apiUrl and region, not ${given.join(" and ")}.`);
   }
   if (args.webUrl !== undefined) return httpOrigin("webUrl", args.webUrl);
   if (args.apiUrl !== undefined) {
@@ -135,7 +135,7 @@ function requireScopes(value: unknown): string {
   }
   for (const scope of value) {
     if (typeof scope !== "string" || !/^[\x21\x23-\x5B\x5D-\x7E]+$/.test(scope)) {
-      throw new OAuthArgumentError("scopes", `authorizeUrl: every scope must be a non-empty name without spaces or quotes, not ${JSON.stringify(scope)}.`);
+      throw new OAuthArgumentError("scopes", `authorizeUrl: every entry of scopes must be a non-empty scope name without spaces or quotes, not ${JSON.stringify(scope)}.`);
     }
   }
   return value.join(" ");
