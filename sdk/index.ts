@@ -5,3 +5,16 @@ export { SnykApp, SnykAppArgs } from "./app";
 export { SnykAppSecret, SnykAppSecretArgs } from "./app-secret";
 export { SnykAppInstall, SnykAppInstallArgs } from "./app-install";
 export { rotationWindow } from "./rotation";
+export {
+  getApp,
+  getApps,
+  getAppInstalls,
+  getAppOutput,
+  getAppsOutput,
+  getAppInstallsOutput,
+  LookupArgumentError,
+} from "./lookups";
+export type { AppInfo, InstallInfo, GetAppArgs, GetAppsArgs, GetAppInstallsArgs } from "./lookups";
+export type { LookupOptions, LookupSettings } from "./lookup-client";
+export { authorizeUrl, authorizeWebUrl, OAuthArgumentError, type AuthorizeUrlArgs } from "./oauth";
+export { createPkcePair, pkceChallenge, type PkcePair, type PkcePairOptions } from "./pkce";
