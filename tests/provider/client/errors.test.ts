@@ -3,6 +3,7 @@ import {
   SnykApiError, SnykAuthenticationError, SnykBadRequestError, SnykConflictError, SnykConnectionError,
   SnykError, SnykNotFoundError, SnykPermissionError, SnykRateLimitError, SnykServerError, SnykTimeoutError,
 } from "../../../provider/client";
+import { startEmulator, type RunningEmulator } from "../../../emulator";
 import { caught, fastClient } from "./support/fast-client";
 import { dropConnection, errorDocument, json, refusedUrl, startTestServer, type TestServer } from "./support/test-server";
 
@@ -117,5 +118,50 @@ describe("errors", () => {
     assert.equal(error.config, undefined);
     assert.equal(error.request, undefined);
     assert.equal(error.isAxiosError, undefined);
+  });
+
+  describe("against the emulator", () => {
+    let emulator: RunningEmulator;
+    before(async () => { emulator = await startEmulator(); });
+    after(async () => { await emulator.close(); });
+    const client = (token?: string) => fastClient(emulator.url, { token: token ?? emulator.token });
+    const creations = (orgId: string) => `/orgs/${orgId}/apps/creations`;
+    const appBody = (attributes: Record<string, unknown>) => ({ data: { type: "app", attributes } });
+    const validApp = { name: "errors-test", redirect_uris: ["https://example.com/cb"], scopes: ["apps:beta"], context: "tenant" };
+
+    it("401 with a wrong token", async () => {
+      const error = await caught(() => client("wrong-token-0000").request("GET", creations(emulator.orgId)));
+      assert.ok(error instanceof SnykAuthenticationError);
+      assert.match(error.message, new RegExp(`^Snyk API 401 Unauthorized on GET /orgs/${emulator.orgId}/apps/creations: .+ \\(request id .+\\)$`));
+      assert.ok(error.requestId);
+    });
+
+    it("403 on an org the token cannot use", async () => {
+      const error = await caught(() => client().request("POST", creations(emulator.foreignOrgId), { body: appBody(validApp) }));
+      assert.ok(error instanceof SnykPermissionError);
+      assert.match(error.message, new RegExp(`^Snyk API 403 Forbidden on POST /orgs/${emulator.foreignOrgId}/apps/creations: `));
+    });
+
+    it("404 for an app that does not exist", async () => {
+      const error = await caught(() => client().request("GET", `${creations(emulator.orgId)}/00000000-0000-4000-8000-000000000000`));
+      assert.ok(error instanceof SnykNotFoundError);
+    });
+
+    it("400 with a pointer at the invalid attribute", async () => {
+      const error = await caught(() => client().request("POST", creations(emulator.orgId), { body: appBody({ ...validApp, name: "" }) }));
+      assert.ok(error instanceof SnykBadRequestError);
+      assert.ok(error.errors.some((e: any) => e.source?.pointer === "/data/attributes/name"), JSON.stringify(error.errors));
+      assert.match(error.message, /\(at \/data\/attributes\/name\)/);
+    });
+
+    it("409 for a third secret", async () => {
+      const snyk = client();
+      const created = await snyk.request<any>("POST", creations(emulator.orgId), { body: appBody(validApp) });
+      const secrets = `${creations(emulator.orgId)}/${created.data.data.id}/secrets`;
+      await snyk.request("POST", secrets, { body: appBody({ mode: "create" }) });
+      const error = await caught(() => snyk.request("POST", secrets, { body: appBody({ mode: "create" }) }));
+      assert.ok(error instanceof SnykConflictError);
+      assert.equal(snyk.stats.retries, 0);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
 import type { JsonApiLink } from "../../../provider/client";
+import { startEmulator, type NextLinkStyle, type RunningEmulator } from "../../../emulator";
 import { fastClient } from "./support/fast-client";
 import { json, startTestServer, type TestServer } from "./support/test-server";
 
@@ -88,10 +89,35 @@ describe("paginate", () => {
     const pages = snyk.paginate<{ id: string }>("/orgs/o1/apps/creations");
     assert.equal(server.requests.length, 0);
     let seen = 0;
-    for await (const _item of pages) {
+    for await (const item of pages) {
+      assert.ok(item.id);
       if (++seen === 150) break;
     }
     assert.equal(server.requests.length, 2);
     assert.equal(snyk.stats.requests, 2);
+  });
+
+  describe("against the emulator", () => {
+    let emulator: RunningEmulator;
+    before(async () => {
+      emulator = await startEmulator();
+      for (let i = 0; i < 25; i++) emulator.admin.createClientCredentialsApp({ name: `app-${i}` });
+    });
+    after(async () => { await emulator.close(); });
+
+    for (const style of ["relative-no-rest", "relative", "absolute"] as NextLinkStyle[]) {
+      it(`lists every app across pages with ${style} links`, async () => {
+        emulator.admin.setNextLinkStyle(style);
+        emulator.admin.clearLog();
+        const snyk = fastClient(emulator.url, { token: emulator.token });
+        const ids = [];
+        for await (const app of snyk.paginate<{ id: string }>(`/orgs/${emulator.orgId}/apps/creations`, { query: { limit: 10 } })) ids.push(app.id);
+        assert.deepEqual(ids.sort(), emulator.admin.listApps(emulator.orgId).map((a) => a.id).sort());
+        assert.ok(ids.length >= 25);
+        const pages = emulator.admin.requestLog.filter((e) => e.path.endsWith("/apps/creations"));
+        assert.ok(pages.length >= 3);
+        assert.ok(pages.every((e) => e.status === 200));
+      });
+    }
   });
 });

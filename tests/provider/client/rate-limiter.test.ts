@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import { startEmulator } from "../../../emulator";
 import { fastClient } from "./support/fast-client";
 import { ManualClock } from "./support/manual-clock";
 import { json, startTestServer, until, type TestServer } from "./support/test-server";
@@ -45,5 +46,18 @@ describe("rate-limiter", () => {
     clock.advance(2000);
     assert.deepEqual([((await first).data as any).data, ((await second).data as any).data], ["/rest/first", "/rest/second"]);
     assert.equal(server.requests.length, 3);
+  });
+
+  it("keeps a burst under the emulator's rate limit, so no request gets a 429", async () => {
+    const emulator = await startEmulator({ rateLimit: { limit: 5, windowMs: 100 } });
+    try {
+      // A margin over the server's window absorbs the time between sending and arrival.
+      const snyk = fastClient(emulator.url, { token: emulator.token, rateLimit: { requests: 5, windowMs: 160 }, retry: { maxAttempts: 1 } });
+      await Promise.all(Array.from({ length: 15 }, () => snyk.request("GET", `/orgs/${emulator.orgId}/apps/creations`)));
+      assert.equal(emulator.admin.requestLog.length, 15);
+      assert.ok(emulator.admin.requestLog.every((e) => e.status === 200));
+    } finally {
+      await emulator.close();
+    }
   });
 });

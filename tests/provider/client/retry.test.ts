@@ -3,6 +3,7 @@ import {
   SnykConnectionError, SnykRateLimitError, SnykServerError, SnykTimeoutError,
 } from "../../../provider/client";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryable, nextRetry, retryPolicy } from "../../../provider/client/retry";
+import { startEmulator, type RunningEmulator } from "../../../emulator";
 import { caught, fastClient } from "./support/fast-client";
 import { ManualClock } from "./support/manual-clock";
 import { dropConnection, errorDocument, json, refusedUrl, startTestServer, type TestServer } from "./support/test-server";
@@ -155,6 +156,41 @@ describe("retry", () => {
         await caught(() => snyk.request("GET", "/a"));
         assert.equal(snyk.stats.requests, 1, String(status));
       }
+    });
+  });
+
+  describe("against the emulator", () => {
+    let emulator: RunningEmulator;
+    before(async () => { emulator = await startEmulator(); });
+    after(async () => { await emulator.close(); });
+    beforeEach(() => { emulator.admin.clearFaults(); emulator.admin.clearLog(); });
+    const creations = () => `/orgs/${emulator.orgId}/apps/creations`;
+    const create = (name: string) => ({ data: { type: "app", attributes: { name, redirect_uris: ["https://example.com/cb"], scopes: ["apps:beta"], context: "tenant" } } });
+    const named = (name: string) => emulator.admin.listApps(emulator.orgId).filter((a) => a.name === name);
+
+    it("retries a GET through a reset and two 503s", async () => {
+      emulator.admin.injectFault({ method: "GET", path: creations(), reset: true });
+      emulator.admin.injectFault({ method: "GET", path: creations(), status: 503, times: 2 });
+      const snyk = fastClient(emulator.url, { token: emulator.token, retry: { maxAttempts: 4 } });
+      assert.equal((await snyk.request("GET", creations())).status, 200);
+      assert.deepEqual(emulator.admin.requestLog.map((e) => e.status), [0, 503, 503, 200]);
+    });
+
+    it("does not repeat a create whose answer was lost after Snyk processed it", async () => {
+      emulator.admin.injectFault({ method: "POST", path: creations(), afterProcessing: true });
+      const snyk = fastClient(emulator.url, { token: emulator.token });
+      const error = await caught(() => snyk.request("POST", creations(), { body: create("lost-answer") }));
+      assert.ok(error instanceof SnykConnectionError);
+      assert.equal(named("lost-answer").length, 1);
+      assert.equal(emulator.admin.requestLog.length, 1);
+    });
+
+    it("repeats a create refused with 429, making exactly one app", async () => {
+      emulator.admin.injectFault({ method: "POST", path: creations(), status: 429, headers: { "retry-after": "0" } });
+      const snyk = fastClient(emulator.url, { token: emulator.token });
+      assert.equal((await snyk.request("POST", creations(), { body: create("after-429") })).status, 201);
+      assert.equal(named("after-429").length, 1);
+      assert.deepEqual(emulator.admin.requestLog.map((e) => e.status), [429, 201]);
     });
   });
 });
