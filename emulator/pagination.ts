@@ -80,7 +80,8 @@ export function paginate<T extends { seq: number }>(
     end = Math.min(items.length, request.limit);
   }
   const page = items.slice(start, end);
-  const base: Record<string, string> = { ...query, limit: String(request.limit) };
+  // Snyk writes `version` first, then the other parameters.
+  const base: Record<string, string> = { version: query.version, ...query, limit: String(request.limit) };
   delete base.starting_after;
   delete base.ending_before;
   const links: Page<T>["links"] = { self: link(restPath, query) };

@@ -45,15 +45,23 @@ export class SpecValidator {
     const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
     addFormats(ajv);
     ajv.addSchema({ components: spec.components }, SCHEMA_ID);
+    // Many operations share a schema (every error answer, for one): compile each one once.
+    const compiled = new Map<string, ValidateFunction>();
+    const compile = (schema: object): ValidateFunction => {
+      const key = JSON.stringify(schema);
+      let validate = compiled.get(key);
+      if (!validate) compiled.set(key, (validate = ajv.compile(schema)));
+      return validate;
+    };
     for (const [template, item] of Object.entries<any>(spec.paths)) {
       for (const [method, op] of Object.entries<any>(item)) {
         if (method === "parameters") continue;
         const requestSchema = op.requestBody?.content?.[JSON_API]?.schema;
-        if (requestSchema) this.requests.set(op.operationId, ajv.compile(requestSchema));
+        if (requestSchema) this.requests.set(op.operationId, compile(requestSchema));
         for (const [status, response] of Object.entries<any>(op.responses)) {
           const resolved = response.$ref ? lookup(spec, response.$ref) : response;
           const schema = resolved.content?.[JSON_API]?.schema;
-          this.responses.set(`${op.operationId} ${status}`, schema ? ajv.compile(schema) : null);
+          this.responses.set(`${op.operationId} ${status}`, schema ? compile(schema) : null);
         }
         this.operations.push({
           operationId: op.operationId,
