@@ -13,6 +13,9 @@ ajv.addSchema(spec, "oauth2");
 const tokenAnswer = ajv.compile({ $ref: "oauth2#/paths/~1token/post/responses/200/content/application~1json/schema" });
 const errorAnswer = ajv.compile({ $ref: "oauth2#/components/schemas/OAuthError" });
 
+// A plain boolean, not ajv's type guard, so a passing check does not narrow `body` to unknown.
+const isOAuthError = (body: unknown): boolean => errorAnswer(body);
+
 function assertToken(answer: { status: number; body: any }): any {
   assert.strictEqual(answer.status, 200, JSON.stringify(answer.body));
   assert.ok(tokenAnswer(answer.body), JSON.stringify(tokenAnswer.errors));
@@ -20,10 +23,9 @@ function assertToken(answer: { status: number; body: any }): any {
 }
 
 function assertError(answer: { status: number; body: any }, status: number, error: string): void {
-  const body: any = answer.body;
   assert.strictEqual(answer.status, status);
-  assert.ok(errorAnswer(body), JSON.stringify(errorAnswer.errors));
-  assert.strictEqual(body.error, error);
+  assert.ok(isOAuthError(answer.body), JSON.stringify(errorAnswer.errors));
+  assert.strictEqual(answer.body.error, error);
 }
 
 describe("routes/oauth2", () => {
