@@ -201,6 +201,8 @@ async function runUnderMocks(program: Program, options: RunProgramOptions, error
   );
 
   const monitor = settings.getMonitor();
+  // The MockMonitor puts the root stack's type into every URN; the engine leaves it out.
+  monitor.newUrn = engineUrn;
   const registerResource = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req, cb) => {
     // The MockMonitor calls newResource synchronously from here, so `current` pairs them up.
@@ -227,6 +229,13 @@ async function runUnderMocks(program: Program, options: RunProgramOptions, error
   for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
   if (errors.list.length > 0) throw new ProgramRunError(errors.list, run);
   return run;
+}
+
+/** The URN the engine gives a resource: parent types chained with `$`, the root stack left out. */
+function engineUrn(parent: string, type: string, name: string): string {
+  const parentType = parent ? parent.split("::")[2] : undefined;
+  const qualifiedType = parentType && parentType !== stackType ? `${parentType}$${type}` : type;
+  return `urn:pulumi:${pulumi.getStack()}::${pulumi.getProject()}::${qualifiedType}::${name}`;
 }
 
 function newRun(resources: RegisteredResource[]): ProgramRun {

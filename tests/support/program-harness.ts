@@ -11,7 +11,8 @@
  *   deleted afterwards, dependents first. `{preview: true}` runs Check and Diff only.
  * - `refresh`: Read of every resource; drift updates the state, a vanished object leaves it.
  * - `destroy`: Delete of every resource, dependents first.
- * - One provider-host process per operation, configured with the harness's stack config.
+ * - One provider-host process per operation, configured with the harness's stack config (or one
+ *   shared host passed as `host`).
  * - Secret values (`additionalSecretOutputs`, secret inputs, secret exports) are encrypted in the
  *   state file with a per-state key in `<statePath>.key` (see `secret-box.ts`).
  *
@@ -59,6 +60,12 @@ export interface ProgramHarnessOptions {
   onEvent?: HarnessEventListener;
   /** Mocks for non-dynamic custom resources and invokes (dynamic resources never reach them). */
   mocks?: ProgramMocks;
+  /**
+   * A running host to use instead of spawning one per operation; the harness never stops it, and
+   * `cwd`, `config` and `env` are then the host's own. Lets a test file share one host (the host
+   * configures each provider once, on first use, so its config must suit every test).
+   */
+  host?: ProviderHost;
 }
 
 /** A step that failed, or (op `"program"`) an error of the program itself. */
@@ -171,6 +178,8 @@ export class ProgramHarness {
       run.result.resources = state.resources;
     };
     const priorExports = { exports: prior.exports, secretExports: prior.secretExports };
+    // Start the host while the program runs; a start failure surfaces at its first use.
+    run.host().catch(() => undefined);
     try {
       const programRun = await this.runProgram(program, run, () => save(priorExports)).catch((err: unknown) => {
         if (!(err instanceof ProgramRunError)) throw err;
@@ -423,8 +432,10 @@ export class ProgramHarness {
     this.options.onEvent?.(event);
   }
 
-  /** One host per operation, started on first use. */
+  /** One host per operation, started on first use (or the shared host from the options). */
   private lazyHost(): LazyHost {
+    const shared = this.options.host;
+    if (shared) return Object.assign(async () => shared, { stopIfStarted: async () => undefined });
     let started: Promise<ProviderHost> | undefined;
     const get = () =>
       (started ??= startProviderHost({
@@ -447,7 +458,9 @@ function secretOutputsOf(reg: ResourceRegistration): string[] {
 }
 
 function dependenciesOf(reg: ResourceRegistration): string[] {
-  return [...new Set([...reg.options.dependencies, ...(reg.options.parent ? [reg.options.parent] : [])])];
+  const parent = reg.options.parent;
+  const managedParent = parent && parent.split("::")[2] !== "pulumi:pulumi:Stack" ? [parent] : [];
+  return [...new Set([...reg.options.dependencies, ...managedParent])];
 }
 
 /** Top-level keys (other than `__provider`) whose values differ. */

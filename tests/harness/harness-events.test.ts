@@ -1,0 +1,18 @@
+import * as assert from "assert";
+import { displayType, formatEvent } from "../support/harness-events";
+
+const base = { urn: "urn:pulumi:dev::p::pulumi-nodejs:dynamic/snyk:App::my-app", type: "pulumi-nodejs:dynamic/snyk:App", name: "my-app" };
+
+describe("harness-events", () => {
+  it("shortens dynamic type tokens only", () => {
+    assert.strictEqual(displayType("pulumi-nodejs:dynamic/snyk:App"), "snyk:App");
+    assert.strictEqual(displayType("aws:s3:Bucket"), "aws:s3:Bucket");
+  });
+
+  it("formats progress, plans and failures like the Pulumi CLI", () => {
+    assert.strictEqual(formatEvent({ ...base, op: "create", status: "started" }), " +  snyk:App my-app creating");
+    assert.strictEqual(formatEvent({ ...base, op: "replace", status: "done", detail: "replaces: orgId" }), " +- snyk:App my-app replaced replaces: orgId");
+    assert.strictEqual(formatEvent({ ...base, op: "update", status: "planned", detail: "changes: name" }), " ~  snyk:App my-app update changes: name");
+    assert.strictEqual(formatEvent({ ...base, op: "delete", status: "failed", detail: "403" }), " ** snyk:App my-app delete failed error: 403");
+  });
+});
