@@ -207,8 +207,7 @@ function refresh(state: State, form: Params): OAuthAnswer {
   }
   const client = authenticateClient(state, old.clientId, secret);
   state.tokens.delete(value);
-  const { kind: _kind, expiresAt: _expiresAt, ...grant } = old;
-  return issue(state, client.app, grant, true);
+  return issue(state, client.app, old, true);
 }
 
 function clientCredentials(state: State, form: Params): OAuthAnswer {
@@ -230,6 +229,7 @@ function clientCredentials(state: State, form: Params): OAuthAnswer {
   }, false);
 }
 
+/** Issues an access token (and a refresh token) for `grant`; its own `kind`/`expiresAt` are ignored. */
 function issue(state: State, app: AppRecord, grant: Omit<TokenRecord, "kind" | "expiresAt">, withRefresh: boolean): OAuthAnswer {
   const now = Date.now();
   const ttl = app.accessTokenTtlSeconds;
