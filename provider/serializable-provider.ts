@@ -6,6 +6,10 @@
  * which resolves it from the program's node_modules. So the serialized text stays small, holds no
  * paths, credentials or clients, and is the same on every machine
  * (see ../shared docs: "What the serializer captures").
+ *
+ * Keep this file to syntax TypeScript 3.8 parses: where a program has no `typescript` package,
+ * Pulumi's closure serializer parses methods with its vendored TypeScript 3.8.3, which rejects
+ * class fields (hence the ES2020 target: no field declarations are emitted) and `??=`.
  */
 import type * as pulumi from "@pulumi/pulumi";
 
@@ -55,7 +59,7 @@ export class SerializableProvider implements pulumi.dynamic.ResourceProvider {
   /** The implementation for this kind, configured from the environment if `configure` never ran. */
   implementation(): Required<Omit<pulumi.dynamic.ResourceProvider, "configure">> {
     const self = this as any;
-    self.operations ??= require("pulumi-snyk-apps/provider/runtime").createOperations(this.kind);
+    if (!self.operations) self.operations = require("pulumi-snyk-apps/provider/runtime").createOperations(this.kind);
     return self.operations;
   }
 }
