@@ -1,16 +1,21 @@
 #!/usr/bin/env node
 /**
- * `npm run emulator -- [--port N] [--state file.json] [--latency ms] [--host h] [--token t]`:
- * starts the emulator and prints how to reach it. Stops on Ctrl-C.
+ * `npm run emulator -- [--port N] [--state file.json] [--latency ms] [--host h] [--token t] [--random-ids]`:
+ * starts the emulator and prints how to reach it. Stops on Ctrl-C. It seeds the fixed ids of
+ * WELL_KNOWN_IDS (the ones `Pulumi.emulator.yaml` names) unless `--random-ids` is given.
  */
 import { startEmulator } from "./index";
 import { EmulatorOptions } from "./types";
 
 /** Parses the command line into {@link EmulatorOptions}; throws on an unknown flag. */
 export function parseArgs(argv: string[]): EmulatorOptions {
-  const options: EmulatorOptions = {};
+  const options: EmulatorOptions = { wellKnownIds: true };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
+    if (flag === "--random-ids") {
+      options.wellKnownIds = false;
+      continue;
+    }
     const value = argv[++i];
     if (value === undefined) throw new Error(`${flag} needs a value`);
     if (flag === "--port") options.port = Number(value);

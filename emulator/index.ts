@@ -25,6 +25,7 @@ export type { EmulatorOptions, Fault, NextLinkStyle, RateLimitConfig, RequestLog
 export { EmulatorAdminError } from "./errors";
 export { APPS_GA_VERSION, SPEC_VERSION } from "./version";
 export { MAX_SECRETS } from "./secrets";
+export { WELL_KNOWN_IDS } from "./well-known-ids";
 
 /** A started emulator. */
 export interface RunningEmulator {
@@ -50,7 +51,7 @@ export interface RunningEmulator {
 
 /** Starts an emulator on `options.port` (0: a free port) of `options.host` (127.0.0.1). */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const state = State.open({ token: options.token, statePath: options.statePath });
+  const state = State.open({ token: options.token, statePath: options.statePath, wellKnownIds: options.wellKnownIds });
   const initial: EmulatorSettings = {
     latencyMs: options.latencyMs ?? 0,
     rateLimit: options.rateLimit ?? null,

@@ -4,6 +4,7 @@
  */
 import * as fs from "fs";
 import { newClientSecret, newCredential, newId } from "./ids";
+import { WELL_KNOWN_IDS } from "./well-known-ids";
 import { AppRecord, CodeRecord, InstallRecord, OrgRecord, SecretRecord, Seed, SessionRecord, TokenRecord } from "./types";
 
 const BROKER_SCOPES = ["broker.register.read", "broker.register.write", "org.read"];
@@ -42,7 +43,7 @@ export class State {
   ) {}
 
   /** Loads `statePath` when it exists, else seeds a fresh state (with `token` when given). */
-  static open(options: { token?: string; statePath?: string }): State {
+  static open(options: { token?: string; statePath?: string; wellKnownIds?: boolean }): State {
     if (options.statePath && fs.existsSync(options.statePath)) {
       const saved = JSON.parse(fs.readFileSync(options.statePath, "utf8")) as Persisted;
       const seed = options.token ? { ...saved.seed, token: options.token } : saved.seed;
@@ -50,7 +51,7 @@ export class State {
       state.load(saved);
       return state;
     }
-    const state = new State(createSeed(options.token), options.statePath);
+    const state = new State(createSeed(options.token, options.wellKnownIds), options.statePath);
     state.reset();
     return state;
   }
@@ -195,15 +196,16 @@ export class State {
   }
 }
 
-function createSeed(token?: string): Seed {
+function createSeed(token?: string, wellKnownIds = false): Seed {
+  const id = (name: keyof typeof WELL_KNOWN_IDS) => (wellKnownIds ? WELL_KNOWN_IDS[name] : newId());
   return {
     token: token ?? newId(),
-    userId: newId(),
-    orgId: newId(),
-    groupId: newId(),
-    foreignOrgId: newId(),
-    foreignGroupId: newId(),
-    snykOrgId: newId(),
-    brokerApp: { appId: newId(), clientId: newId(), clientSecret: newClientSecret() },
+    userId: id("userId"),
+    orgId: id("orgId"),
+    groupId: id("groupId"),
+    foreignOrgId: id("foreignOrgId"),
+    foreignGroupId: id("foreignGroupId"),
+    snykOrgId: id("snykOrgId"),
+    brokerApp: { appId: id("brokerAppId"), clientId: id("brokerClientId"), clientSecret: newClientSecret() },
   };
 }

@@ -29,6 +29,8 @@ export interface EmulatorOptions {
   nextLinkStyle?: NextLinkStyle;
   /** Answer 500 when a REST answer would not validate against the spec (a self-check for tests). */
   validateResponses?: boolean;
+  /** Seed the fixed ids of `WELL_KNOWN_IDS` (org, group, broker app) instead of random ones. */
+  wellKnownIds?: boolean;
 }
 
 /** A scripted fault for the next `times` requests that match `method` and `path`. */
