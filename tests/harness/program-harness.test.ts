@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
+import * as sinon from "sinon";
 import { formatEvent, HarnessEvent, ProgramHarness } from "../support/program-harness";
 import { ProviderHost, startProviderHost } from "../support/provider-host";
 import { Counter } from "./fixtures/counter";
@@ -190,5 +191,38 @@ describe("program-harness", () => {
     assert.deepStrictEqual(result.deleted, []);
     assert.match(result.failures[0].message, /protected/);
     assert.strictEqual(Object.keys(store()).length, 1);
+  });
+
+  it("replaces create-then-delete by default and delete-then-create when asked", async () => {
+    const program = (name: string, deleteFirst: boolean) => () => {
+      new Counter("r", { name, count: 1, deleteFirst });
+    };
+    await harness.up(program("r1", false));
+    const create = sinon.spy(host, "create");
+    const remove = sinon.spy(host, "delete");
+    try {
+      await harness.up(program("r2", false));
+      assert.ok(create.calledBefore(remove), "the replacement is created first");
+      create.resetHistory();
+      remove.resetHistory();
+      const result = await harness.up(program("r3", true));
+      assert.deepStrictEqual(result.replaced, [urn("r")]);
+      assert.ok(remove.calledBefore(create), "deleteBeforeReplace deletes the old object first");
+      assert.deepStrictEqual(Object.values(store()).map((r) => r.name), ["r3"]);
+    } finally {
+      create.restore();
+      remove.restore();
+    }
+  });
+
+  it("reports an error of the program itself and then deletes nothing", async () => {
+    await harness.up(twoCounters(1));
+    const result = await harness.up(() => {
+      throw new Error("bug in the program");
+    });
+    assert.deepStrictEqual(result.failures.map((f) => [f.op, f.message]), [["program", "bug in the program"]]);
+    assert.deepStrictEqual(result.deleted, []);
+    assert.strictEqual(Object.keys(store()).length, 2);
+    assert.strictEqual(harness.state().resources.length, 2);
   });
 });

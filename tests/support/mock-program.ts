@@ -159,11 +159,13 @@ export async function runProgram(program: Program, options: RunProgramOptions): 
   if (busy) throw new Error("runProgram: another program is running in this process");
   busy = true;
   const errors = new ErrorCollector();
+  const previousConfig = pulumi.runtime.allConfig();
   process.on("unhandledRejection", errors.add);
   try {
     return await runUnderMocks(program, options, errors);
   } finally {
     process.off("unhandledRejection", errors.add);
+    pulumi.runtime.setAllConfig(previousConfig);
     busy = false;
   }
 }
