@@ -18,6 +18,7 @@ import { validateInputs, InputSchema } from "./validation/validate-inputs";
 import { CheckFailure } from "./validation/check-failure";
 import { definedOnly } from "./outputs";
 import { recordOnFailure } from "./init-failed";
+import { ambiguousCreateError, mayHaveBeenProcessed } from "./ambiguous";
 import { InstallOwner, describeOwner, installPath, installsPath } from "./install-owner";
 import { InstallListItem, findInstall } from "./install-lookup";
 import { CredentialStatus, VerifyOptions, checkCredentials, waitUntilCredentialsWork } from "./verify-credentials";
@@ -154,6 +155,13 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
       });
       return response.data;
     } catch (error) {
+      if (mayHaveBeenProcessed(error)) {
+        const existing = await this.installOfApp(inputs).then(
+          (id) => (id ? [id] : []),
+          () => undefined,
+        );
+        throw ambiguousCreateError(`the install of app ${inputs.appId} into ${describeOwner(inputs)}`, error as Error, existing);
+      }
       if (error instanceof SnykConflictError) {
         const existing = await this.installOfApp(inputs).catch(() => undefined);
         throw new Error(

@@ -17,6 +17,7 @@ import { specSchema } from "./spec";
 import { validateInputs, InputSchema } from "./validation/validate-inputs";
 import { definedOnly, keepOrder, sameSet } from "./outputs";
 import { recordOnFailure } from "./init-failed";
+import { ambiguousCreateError, mayHaveBeenProcessed } from "./ambiguous";
 
 /** The inputs of a SnykApp, after `check`. */
 export interface AppInputs {
@@ -111,26 +112,48 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
   /** Creates the app with one POST, or adopts an existing one with `adoptId`. */
   async create(inputs: AppInputs): Promise<pulumi.dynamic.CreateResult> {
     if (inputs.adoptId) return this.adopt(inputs, inputs.adoptId);
-    const response = await this.client().request<AppDocument>("POST", appsPath(inputs.orgId), {
-      body: {
-        data: {
-          type: "app",
-          attributes: definedOnly({
-            name: inputs.name,
-            redirect_uris: inputs.redirectUris,
-            scopes: inputs.scopes,
-            context: inputs.context,
-            access_token_ttl_seconds: inputs.accessTokenTtlSeconds,
-          }),
-        },
-      },
-    });
+    const response = await this.post(inputs);
     const app = response.data.data;
     return recordOnFailure(
       app.id,
       () => ({ ...inputs, appId: app.id, clientSecret: app.attributes?.client_secret }),
       async () => ({ id: app.id, outs: toOutputs(inputs, app.id, app.attributes, app.attributes.client_secret) }),
     );
+  }
+
+  private async post(inputs: AppInputs) {
+    try {
+      return await this.client().request<AppDocument>("POST", appsPath(inputs.orgId), {
+        body: {
+          data: {
+            type: "app",
+            attributes: definedOnly({
+              name: inputs.name,
+              redirect_uris: inputs.redirectUris,
+              scopes: inputs.scopes,
+              context: inputs.context,
+              access_token_ttl_seconds: inputs.accessTokenTtlSeconds,
+            }),
+          },
+        },
+      });
+    } catch (error) {
+      if (!mayHaveBeenProcessed(error)) throw error;
+      const candidates = await this.matchingApps(inputs).catch(() => undefined);
+      throw ambiguousCreateError(`app "${inputs.name}" in org ${inputs.orgId}`, error as Error, candidates);
+    }
+  }
+
+  /** Ids of the org's apps that match the declaration exactly (name, redirect URIs, scopes, context). */
+  private async matchingApps(inputs: AppInputs): Promise<string[]> {
+    const ids: string[] = [];
+    for await (const app of this.client().paginate<AppDocument["data"]>(appsPath(inputs.orgId))) {
+      const a = app.attributes;
+      if (a.name === inputs.name && a.context === inputs.context && sameSet(a.scopes, inputs.scopes) && sameSet(a.redirect_uris ?? [], inputs.redirectUris)) {
+        ids.push(app.id);
+      }
+    }
+    return ids;
   }
 
   /** Reads the app; an app deleted out of band leaves state without an error. */

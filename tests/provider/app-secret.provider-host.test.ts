@@ -103,6 +103,7 @@ describe("provider/app-secret through Pulumi's provider host", function () {
         assert.ok(error.initFailure, "a created-but-failed error");
         assert.equal(error.initFailure!.id, app.appId);
         const minted = error.initFailure!.properties.secret as string;
+        assert.equal(error.initFailure!.properties.__provider, inputs.__provider, "delete and read will find the provider");
         assert.deepEqual(f.emulator.admin.activeSecrets(app.appId), [app.clientSecret, minted]);
         assert.match(error.details, /did not work at \/oauth2\/token/);
         assert.ok(!error.details.includes(minted));

@@ -124,6 +124,21 @@ describe("provider/app through Pulumi's provider host", function () {
     assert.deepEqual(requests().map((r) => r.method), ["GET"]);
   });
 
+  it("a create whose answer is lost names the app to adopt, and adopting it makes no duplicate", async () => {
+    const declared = { ...inputs(), name: "Lost answer" };
+    f.emulator.admin.injectFault({ method: "POST", path: `/orgs/${orgId}/apps/creations`, afterProcessing: true });
+    let adoptId = "";
+    await assert.rejects(f.create("app", "lost", declared), (error: ProviderHostError) => {
+      adoptId = /adoptId: "([0-9a-f-]+)"/.exec(error.details)?.[1] ?? "";
+      return /answer to creating app "Lost answer" .* was lost/.test(error.details);
+    });
+    const matching = f.emulator.admin.listApps(orgId).filter((a) => a.name === "Lost answer");
+    assert.deepEqual(matching.map((a) => a.id), [adoptId]);
+    const adopted = await f.create("app", "lost", { ...declared, adoptId });
+    assert.equal(adopted.id, adoptId);
+    assert.equal(f.emulator.admin.listApps(orgId).filter((a) => a.name === "Lost answer").length, 1);
+  });
+
   it("rejects bad input at check with one failure per problem and no HTTP request", async () => {
     const checked = await f.host.check(f.urn("app", "bad"), {}, f.withProvider("app", { ...inputs(), name: "", redirectUris: ["not a uri"], accessTokenTtlSeconds: 10 }));
     assert.deepEqual(checked.failures.map((x) => x.property).sort(), ["accessTokenTtlSeconds", "name", "redirectUris"]);

@@ -1,0 +1,30 @@
+/**
+ * A create whose answer never came back: the connection reset, the request timed out, or a 5xx
+ * arrived after Snyk may have done the work. The client never retries such a POST (it could
+ * create a duplicate), so the provider says what Snyk may now hold and how to adopt it.
+ */
+import { SnykConnectionError, SnykServerError, SnykTimeoutError } from "./client";
+
+/** True when a failed POST may still have been processed by Snyk. */
+export function mayHaveBeenProcessed(error: unknown): boolean {
+  return error instanceof SnykConnectionError || error instanceof SnykTimeoutError || error instanceof SnykServerError;
+}
+
+/**
+ * The error for a create whose outcome is unknown, naming the objects that match the
+ * declaration so the user can adopt the one this run created instead of creating a duplicate.
+ *
+ * @param what e.g. `app "CI bot" in org …`
+ * @param cause the failure of the POST
+ * @param candidates ids of existing objects matching the declaration, or undefined if the search failed
+ */
+export function ambiguousCreateError(what: string, cause: Error, candidates: string[] | undefined): Error {
+  const advice =
+    candidates === undefined
+      ? "Checking what Snyk holds failed too: look for it in Snyk before running again, and adopt it with adoptId if it is there."
+      : candidates.length === 0
+        ? "Nothing matching it exists in Snyk, so it is safe to run again."
+        : `Snyk holds ${candidates.length === 1 ? "one match" : `${candidates.length} matches`}: ${candidates.join(", ")}. ` +
+          `If it was made by this run, set adoptId: "${candidates[candidates.length - 1]}" and run again, so no duplicate is created.`;
+  return new Error(`The answer to creating ${what} was lost (${cause.message}); Snyk may have created it. ${advice}`);
+}
