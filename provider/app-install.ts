@@ -5,7 +5,7 @@
  * | --- | --- |
  * | check  | none |
  * | diff   | none |
- * | create | POST   /{orgs|groups}/{id}/apps/installs (+ client_credentials exchanges with verifyCredentials) |
+ * | create | POST   /{orgs|groups}/{id}/apps/installs, then the list pages up to the new install (for installed_at and the app name) |
  * | read   | GET    /{orgs|groups}/{id}/apps/installs?expand=app, pages up to the one holding the install |
  * | update | none (only verifyCredentials can change in place; secrets rotate with SnykAppSecret) |
  * | delete | DELETE /{orgs|groups}/{id}/apps/installs/{install_id} |
@@ -116,9 +116,13 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
       installId: id,
       clientId: created.data.attributes.client_id,
       clientSecret: created.data.attributes.client_secret,
-      installedAt: new Date().toISOString(),
     });
-    return recordOnFailure(id, () => outs, async () => ({ id, outs: await this.verified(outs) }));
+    return recordOnFailure(id, () => outs, async () => {
+      // Snyk's create answer has no installed_at or app name: read them from the list now, so the
+      // first refresh does not report them as drift.
+      const listed = await findInstall(this.client(), inputs, id);
+      return { id, outs: await this.verified(listed ? fromListItem(outs, listed) : outs) };
+    });
   }
 
   /** Finds the install by listing; one removed out of band (or with its app) leaves state. */

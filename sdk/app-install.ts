@@ -32,7 +32,7 @@ export class SnykAppInstall extends pulumi.dynamic.Resource {
   declare readonly clientSecret: pulumi.Output<string | undefined>;
   /** When the app was installed (ISO 8601). */
   declare readonly installedAt: pulumi.Output<string | undefined>;
-  /** The installed app's name, as Snyk lists it (known after the first refresh: Snyk's create answer omits it). */
+  /** The installed app's name, as Snyk lists it. */
   declare readonly appName: pulumi.Output<string | undefined>;
   /** With verifyCredentials: `valid` or `revoked` as of the last create or refresh. */
   declare readonly credentialStatus: pulumi.Output<"valid" | "revoked" | undefined>;

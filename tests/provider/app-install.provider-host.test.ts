@@ -27,15 +27,17 @@ describe("provider/app-install through Pulumi's provider host", function () {
     assert.deepEqual(f.secretOutputs.install, ["clientSecret"]);
   });
 
-  it("installs into an org with one POST; the install's own credentials work", async () => {
+  it("installs into an org with one POST and one list page; the install's own credentials work", async () => {
     f.emulator.admin.clearLog();
     const { id, outputs } = await f.create("install", "broker-org", { appId: f.emulator.brokerApp.appId, orgId: f.emulator.orgId });
-    assert.deepEqual(requests().map((r) => `${r.method} ${r.path}`), [`POST /orgs/${f.emulator.orgId}/apps/installs`]);
+    const path = `/orgs/${f.emulator.orgId}/apps/installs`;
+    assert.deepEqual(requests().map((r) => `${r.method} ${r.path}`), [`POST ${path}`, `GET ${path}`]);
     assert.equal(outputs.installId, id);
     assert.equal(outputs.appId, f.emulator.brokerApp.appId);
     assert.match(String(outputs.installedAt), /^\d{4}-\d\d-\d\dT/);
     assert.ok(await tokenWorks(outputs.clientId as string, outputs.clientSecret as string));
     const read = await f.host.read(id, f.urn("install", "broker-org"), outputs);
+    assert.deepEqual(read.properties, outputs, "a refresh right after create finds no drift");
     assert.equal(read.properties.appName, f.emulator.admin.listApps().find((a) => a.id === f.emulator.brokerApp.appId)!.name);
     assert.equal(read.properties.clientSecret, outputs.clientSecret, "the secret survives refresh");
     await f.host.delete(id, f.urn("install", "broker-org"), outputs);

@@ -16,11 +16,17 @@
  * - Secret values (`additionalSecretOutputs`, secret inputs, secret exports) are encrypted in the
  *   state file with a per-state key in `<statePath>.key` (see `secret-box.ts`).
  *
+ * - Steps run in parallel, as the engine runs them, at most `parallel` at once (like
+ *   `pulumi up --parallel`; unbounded by default): `up` handles each registration as it arrives
+ *   (the SDK registers a resource once its inputs and `dependsOn` resolve, so dependents wait for
+ *   what they depend on), `refresh` reads every resource at once, and deletions (`destroy`, and
+ *   resources `up` no longer sees) start as soon as every resource depending on them is gone,
+ *   using the recorded dependencies (explicit `dependsOn`, the resources whose outputs feed the
+ *   inputs, and the parent); among the ready ones, the last registered goes first.
+ * - The state file is written after steps finish, at most once per `saveIntervalMs` while an
+ *   operation runs, and always at its end.
+ *
  * What the real engine does that this harness does not:
- * - It runs independent steps in parallel and schedules by the dependency graph; here the SDK's
- *   own registration order (a resource registers once its inputs and `dependsOn` resolve) drives
- *   creates and updates, and deletions use the recorded dependencies (explicit `dependsOn`, the
- *   resources whose outputs feed the inputs, and the parent) plus reverse registration order.
  * - It deletes replaced resources at the end of the update and records failed deletions as
  *   "pending delete"; here the old object is deleted right after its replacement is created and a
  *   failed deletion is only reported.

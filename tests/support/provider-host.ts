@@ -92,6 +92,11 @@ export interface ProviderHost {
   hostLog(): string[];
   /** Closes the client and ends the host process. Safe to call twice. */
   stop(): Promise<void>;
+  /**
+   * Ends the host process at once with SIGKILL, as a crash or a killed `pulumi` would: calls in
+   * flight and later calls reject. Resolves when the process has exited. Safe to call twice.
+   */
+  kill(): Promise<void>;
 }
 
 const running = new Set<ChildProcess>();
@@ -292,6 +297,15 @@ class GrpcProviderHost implements ProviderHost {
       this.stopped = true;
       this.client.close();
       this.child.kill("SIGTERM");
+    }
+    await this.exited;
+  }
+
+  async kill(): Promise<void> {
+    if (!this.stopped) {
+      this.stopped = true;
+      this.child.kill("SIGKILL");
+      this.client.close();
     }
     await this.exited;
   }
