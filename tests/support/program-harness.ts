@@ -36,6 +36,7 @@
  *   is done here (non-dynamic custom resources need `mocks`).
  * - Secrecy is tracked per top-level property; the engine tracks nested secrets.
  */
+import { ConcurrencyLimiter } from "../../provider/client/concurrency-limiter";
 import { HarnessEvent, HarnessEventListener, HarnessOp } from "./harness-events";
 import { loadState, ResourceState, saveState, StackState } from "./harness-state";
 import { deletionOrder } from "./deletion-order";
@@ -72,6 +73,13 @@ export interface ProgramHarnessOptions {
    * configures each provider once, on first use, so its config must suit every test).
    */
   host?: ProviderHost;
+  /**
+   * At most this many resource steps (a registration's Check to Create/Update, a Read, a Delete)
+   * in flight at once, like `pulumi up --parallel`; unbounded by default, as is the CLI's.
+   */
+  parallel?: number;
+  /** While an operation runs, write the state file at most this often (200 ms by default); it is always written at the end. */
+  saveIntervalMs?: number;
 }
 
 /** A step that failed, or (op `"program"`) an error of the program itself. */
@@ -124,6 +132,9 @@ export interface UpOptions {
   preview?: boolean;
 }
 
+/** How often, at most, an operation in progress writes the state file. */
+const DEFAULT_SAVE_INTERVAL_MS = 200;
+
 /** A provider host started on first use, with `stopIfStarted` for the end of an operation. */
 type LazyHost = (() => Promise<ProviderHost>) & { stopIfStarted(): Promise<void> };
 
@@ -136,9 +147,13 @@ type Plan = "create" | "update" | "replace" | "same";
 interface UpRun {
   preview: boolean;
   host: LazyHost;
+  /** Bounds the steps in flight (`parallel`). */
+  steps: ConcurrencyLimiter;
   prior: Map<string, ResourceState>;
-  /** Resources handled in this run, in registration order. */
+  /** Resources handled in this run (in the order their steps finished). */
   current: Map<string, ResourceState>;
+  /** URNs in the order the program registered them: the order of the state file. */
+  registered: string[];
   result: UpResult;
 }
 
@@ -161,8 +176,10 @@ export class ProgramHarness {
     const run: UpRun = {
       preview: options.preview ?? false,
       host: this.lazyHost(),
+      steps: this.stepLimiter(),
       prior: new Map(prior.resources.map((r) => [r.urn, r])),
       current: new Map(),
+      registered: [],
       result: {
         preview: options.preview ?? false,
         created: [],
@@ -179,15 +196,18 @@ export class ProgramHarness {
     const save = (exports: Pick<StackState, "exports" | "secretExports">) => {
       if (run.preview) return;
       const kept = [...run.prior.values()].filter((r) => !run.current.has(r.urn));
-      const state: StackState = { version: 1, resources: [...run.current.values(), ...kept], ...exports };
+      const current = run.registered.filter((urn) => run.current.has(urn)).map((urn) => run.current.get(urn)!);
+      const state: StackState = { version: 1, resources: [...current, ...kept], ...exports };
       saveState(this.options.statePath, this.box, state);
       run.result.resources = state.resources;
     };
     const priorExports = { exports: prior.exports, secretExports: prior.secretExports };
+    let stepExports = priorExports;
+    const writer = new ThrottledWriter(() => save(stepExports), this.options.saveIntervalMs ?? DEFAULT_SAVE_INTERVAL_MS);
     // Start the host while the program runs; a start failure surfaces at its first use.
     run.host().catch(() => undefined);
     try {
-      const programRun = await this.runProgram(program, run, () => save(priorExports)).catch((err: unknown) => {
+      const programRun = await this.runProgram(program, run, () => writer.request()).catch((err: unknown) => {
         if (!(err instanceof ProgramRunError)) throw err;
         const recorded = run.result.failures.map((f) => f.message);
         for (const error of err.errors) {
@@ -198,67 +218,88 @@ export class ProgramHarness {
         return undefined;
       });
       if (!programRun) {
+        writer.cancel();
         save(priorExports);
         return run.result;
       }
       run.result.outputs = programRun.exports;
       run.result.secretOutputs = programRun.secretExports;
       const exports = { exports: programRun.exports, secretExports: programRun.secretExports };
-      if (run.result.failures.length === 0) await this.deleteUnregistered(run, () => save(exports));
+      stepExports = exports;
+      if (run.result.failures.length === 0) await this.deleteUnregistered(run, () => writer.request());
+      writer.cancel();
       save(run.result.failures.length === 0 ? exports : priorExports);
       return run.result;
     } finally {
+      writer.cancel();
       await run.host.stopIfStarted();
     }
   }
 
-  /** Reads every resource from the provider and records drift. */
+  /** Reads every resource from the provider (in parallel) and records drift. */
   async refresh(): Promise<RefreshResult> {
     const state = this.state();
     const host = this.lazyHost();
-    const result: RefreshResult = { changes: [], failures: [] };
+    const steps = this.stepLimiter();
+    const changes = new Map<ResourceState, RefreshChange>();
+    const failures = new Map<ResourceState, HarnessFailure>();
+    const resources = [...state.resources];
+    const save = () => {
+      state.resources = resources.filter((r) => changes.get(r)?.change !== "deleted");
+      saveState(this.options.statePath, this.box, state);
+    };
+    const writer = new ThrottledWriter(save, this.options.saveIntervalMs ?? DEFAULT_SAVE_INTERVAL_MS);
     try {
-      for (const resource of [...state.resources]) {
-        this.emit("read", "started", resource);
-        try {
-          const read = await (await host()).read(resource.id, resource.urn, resource.outputs, resource.inputs);
-          if (read.id === "") {
-            state.resources = state.resources.filter((r) => r !== resource);
-            result.changes.push({ urn: resource.urn, change: "deleted" });
-            this.emit("read", "done", resource, "deleted");
-          } else {
-            const drift = changedKeys(resource.outputs, read.properties);
-            Object.assign(resource, { id: read.id, outputs: read.properties, inputs: read.inputs ?? resource.inputs });
-            result.changes.push({ urn: resource.urn, change: drift.length > 0 ? "updated" : "same" });
-            this.emit("read", "done", resource, drift.length > 0 ? `drift: ${drift.join(", ")}` : undefined);
-          }
-          saveState(this.options.statePath, this.box, state);
-        } catch (err) {
-          result.failures.push(this.failure("read", resource, err));
-        }
-      }
+      await Promise.all(
+        resources.map((resource) =>
+          steps.run(async () => {
+            this.emit("read", "started", resource);
+            try {
+              const read = await (await host()).read(resource.id, resource.urn, resource.outputs, resource.inputs);
+              if (read.id === "") {
+                changes.set(resource, { urn: resource.urn, change: "deleted" });
+                this.emit("read", "done", resource, "deleted");
+              } else {
+                const drift = changedKeys(resource.outputs, read.properties);
+                Object.assign(resource, { id: read.id, outputs: read.properties, inputs: read.inputs ?? resource.inputs });
+                changes.set(resource, { urn: resource.urn, change: drift.length > 0 ? "updated" : "same" });
+                this.emit("read", "done", resource, drift.length > 0 ? `drift: ${drift.join(", ")}` : undefined);
+              }
+              writer.request();
+            } catch (err) {
+              failures.set(resource, this.failure("read", resource, err));
+            }
+          }),
+        ),
+      );
     } finally {
+      writer.cancel();
       await host.stopIfStarted();
     }
-    return result;
+    if (changes.size > 0) save();
+    const inStateOrder = <T>(found: Map<ResourceState, T>) => resources.filter((r) => found.has(r)).map((r) => found.get(r)!);
+    return { changes: inStateOrder(changes), failures: inStateOrder(failures) };
   }
 
-  /** Deletes every resource, dependents first; stops at the first failure. */
+  /** Deletes every resource, dependents first and independent ones in parallel; starts no deletion after a failure. */
   async destroy(): Promise<DestroyResult> {
     const state = this.state();
     const host = this.lazyHost();
     const result: DestroyResult = { deleted: [], failures: [] };
+    const save = () => saveState(this.options.statePath, this.box, state);
+    const writer = new ThrottledWriter(save, this.options.saveIntervalMs ?? DEFAULT_SAVE_INTERVAL_MS);
     try {
-      for (const resource of deletionOrder(state.resources)) {
-        if (!(await this.deleteOne(resource, host, result.failures))) break;
+      await this.deleteAll(state.resources, host, this.stepLimiter(), result.failures, (resource) => {
         state.resources = state.resources.filter((r) => r !== resource);
         if (state.resources.length === 0) Object.assign(state, { exports: {}, secretExports: [] });
-        saveState(this.options.statePath, this.box, state);
         result.deleted.push(resource.urn);
-      }
+        writer.request();
+      });
     } finally {
+      writer.cancel();
       await host.stopIfStarted();
     }
+    if (result.deleted.length > 0) save();
     return result;
   }
 
@@ -274,7 +315,8 @@ export class ProgramHarness {
         call: mocks?.call,
         newResource: async (registration) => {
           if (registration.type.startsWith("pulumi-nodejs:dynamic")) {
-            const outcome = await this.step(registration, run);
+            run.registered.push(registration.urn);
+            const outcome = await run.steps.run(() => this.step(registration, run));
             save();
             return outcome;
           }
@@ -371,17 +413,54 @@ export class ProgramHarness {
 
   private async deleteUnregistered(run: UpRun, save: () => void): Promise<void> {
     const gone = [...run.prior.values()].filter((r) => !run.current.has(r.urn));
-    for (const resource of deletionOrder(gone)) {
-      if (run.preview) {
+    if (run.preview) {
+      for (const resource of deletionOrder(gone)) {
         this.emit("delete", "planned", resource);
         run.result.deleted.push(resource.urn);
-        continue;
       }
-      if (!(await this.deleteOne(resource, run.host, run.result.failures))) return;
+      return;
+    }
+    await this.deleteAll(gone, run.host, run.steps, run.result.failures, (resource) => {
       run.prior.delete(resource.urn);
       run.result.deleted.push(resource.urn);
       save();
-    }
+    });
+  }
+
+  /**
+   * Deletes `resources` (in registration order), each as soon as every resource in the set that
+   * depends on it is gone, up to `steps` at once; once one fails, no further deletion starts.
+   */
+  private deleteAll(
+    resources: ResourceState[],
+    host: () => Promise<ProviderHost>,
+    steps: ConcurrencyLimiter,
+    failures: HarnessFailure[],
+    onDeleted: (resource: ResourceState) => void,
+  ): Promise<void> {
+    const remaining = [...resources];
+    const inFlight = new Set<ResourceState>();
+    let failed = false;
+    return new Promise((resolve) => {
+      const schedule = () => {
+        if (!failed) {
+          for (const resource of readyToDelete(remaining, inFlight)) {
+            remaining.splice(remaining.indexOf(resource), 1);
+            inFlight.add(resource);
+            void steps
+              .run(async () => !failed && (await this.deleteOne(resource, host, failures)))
+              .then((deleted) => {
+                inFlight.delete(resource);
+                if (deleted) onDeleted(resource);
+                else failed = true;
+                schedule();
+              });
+          }
+        }
+        if (inFlight.size === 0) resolve();
+      };
+      schedule();
+    });
   }
 
   /** Deletes one resource; records a failure and returns false when it could not. */
@@ -438,6 +517,11 @@ export class ProgramHarness {
     this.options.onEvent?.(event);
   }
 
+  /** A fresh bound on the steps of one operation (`parallel`). */
+  private stepLimiter(): ConcurrencyLimiter {
+    return new ConcurrencyLimiter(this.options.parallel ?? Infinity);
+  }
+
   /** One host per operation, started on first use (or the shared host from the options). */
   private lazyHost(): LazyHost {
     const shared = this.options.host;
@@ -456,6 +540,58 @@ export class ProgramHarness {
         if (started) await (await started.catch(() => undefined))?.stop();
       },
     });
+  }
+}
+
+/**
+ * The resources of `remaining` (in registration order) that nothing still present depends on,
+ * last registered first. Should the recorded dependencies form a cycle, the one `deletionOrder`
+ * would pick, so that destroy always makes progress.
+ */
+function readyToDelete(remaining: ResourceState[], inFlight: Set<ResourceState>): ResourceState[] {
+  const present = new Set([...remaining, ...inFlight].map((r) => r.urn));
+  const dependedOn = new Set<string>();
+  for (const r of [...remaining, ...inFlight]) for (const d of r.dependencies) if (d !== r.urn && present.has(d)) dependedOn.add(d);
+  const ready = remaining.filter((r) => !dependedOn.has(r.urn)).reverse();
+  if (ready.length === 0 && inFlight.size === 0 && remaining.length > 0) return deletionOrder(remaining).slice(0, 1);
+  return ready;
+}
+
+/** Runs `write` at most once per `intervalMs` however often it is asked for; `cancel` drops a pending write. */
+class ThrottledWriter {
+  private timer?: NodeJS.Timeout;
+  private last = 0;
+
+  constructor(
+    private readonly write: () => void,
+    private readonly intervalMs: number,
+  ) {}
+
+  /** Writes now, or once the interval since the last write has passed. */
+  request(): void {
+    if (this.timer) return;
+    const wait = this.last + this.intervalMs - Date.now();
+    if (wait <= 0) return this.run();
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      // A failed intermediate write is not fatal: the operation's final write reports the error.
+      try {
+        this.run();
+      } catch {
+        /* see above */
+      }
+    }, wait);
+  }
+
+  /** Drops the pending write, if any (the caller writes the final state itself). */
+  cancel(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private run(): void {
+    this.last = Date.now();
+    this.write();
   }
 }
 
