@@ -5,7 +5,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
-import { SnykClient } from "./client";
+import { DEFAULT_REQUESTS_PER_MINUTE, SnykClient } from "./client";
 import { ConfigSource, ProviderConfigurationError, ProviderSettings, MISSING_TOKEN_MESSAGE, resolveSettings } from "./settings";
 import type { ResourceKind } from "./serializable-provider";
 import { AppOperations } from "./app";
@@ -30,6 +30,9 @@ export function clientFor(settings: ProviderSettings): SnykClient {
       apiVersion: settings.apiVersion,
       maxConcurrency: settings.maxConcurrency,
       requestsPerMinute: settings.requestsPerMinute,
+      ...(settings.rateLimitWindowMs !== undefined
+        ? { rateLimit: { requests: settings.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE, windowMs: settings.rateLimitWindowMs } }
+        : {}),
     });
     clients.set(key, client);
   }
