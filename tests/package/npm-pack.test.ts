@@ -53,6 +53,7 @@ describe("the npm package as a consumer installs it", function () {
     }
     assert.ok(!fs.existsSync(path.join(installed, "dist", "tests")));
     assert.ok(!fs.lstatSync(installed).isSymbolicLink(), "a real install, not a link to the repository");
+    assert.ok(fs.existsSync(path.join(consumer, "node_modules", ".bin", "snyk-apps-emulator")), "the emulator's command");
   });
 
   it("creates an app and its secret from the consumer's project through the provider host", async () => {
