@@ -1,0 +1,80 @@
+/**
+ * The example stack (examples/program.ts) against the lab's emulator, run by the program
+ * harness: its stack config (the values of Pulumi.emulator.yaml with the emulator's URL and
+ * token), a harness factory, and its state as tracked resources.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { snykAppsProgram } from "../../examples/program";
+import { TYPES } from "../../tests/provider/host-fixture";
+import { ProgramHarness } from "../../tests/support/program-harness";
+import { ProviderHost, startProviderHost } from "../../tests/support/provider-host";
+import type { FaultLab, Kind } from "./lab";
+import type { TrackedResource } from "./verdict";
+
+/** The example's project name (its config namespace). */
+export const EXAMPLE_PROJECT = "snyk-apps-example";
+/** The repository root: the provider host resolves `pulumi-snyk-apps` from here. */
+export const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
+/** The machine's own Snyk settings must not reach the host. */
+export const CLEAN_ENV: NodeJS.ProcessEnv = { SNYK_TOKEN: "", SNYK_API_URL: "", SNYK_REGION: "" };
+
+/** The example program. */
+export const exampleProgram = snykAppsProgram;
+
+/** Stack config for the example against the lab's emulator; `overrides` replace project keys. */
+export function exampleConfig(lab: FaultLab, overrides: Record<string, unknown> = {}): Record<string, string> {
+  const values: Record<string, unknown> = {
+    orgId: lab.ids.orgId,
+    groupId: lab.ids.groupId,
+    brokerAppId: lab.ids.brokerAppId,
+    ciBotRedirectUris: ["https://ci.example.com/oauth/callback"],
+    ciBotScopes: ["org.read", "org.project.read"],
+    portalRedirectUris: ["https://portal.example.com/auth/snyk/callback", "http://localhost:3000/auth/snyk/callback"],
+    portalScopes: ["org.read"],
+    rotationDays: 90,
+    ...overrides,
+  };
+  const config: Record<string, string> = {
+    "snyk:token": lab.emulator.token,
+    "snyk:apiUrl": lab.emulator.url,
+    "snyk:verifyTimeoutMs": "3000",
+  };
+  for (const [key, value] of Object.entries(values)) config[`${EXAMPLE_PROJECT}:${key}`] = typeof value === "string" ? value : JSON.stringify(value);
+  return config;
+}
+
+/** A fresh directory for one state file. */
+export function newStatePath(): string {
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), "snyk-faults-")), "state.json");
+}
+
+/** A harness for the example's state; with `host` it uses that host instead of one per operation. */
+export function exampleHarness(lab: FaultLab, statePath: string, options: { host?: ProviderHost; overrides?: Record<string, unknown> } = {}): ProgramHarness {
+  return new ProgramHarness({
+    statePath,
+    project: EXAMPLE_PROJECT,
+    stack: "dev",
+    cwd: REPO_ROOT,
+    config: exampleConfig(lab, options.overrides),
+    secretConfigKeys: ["snyk:token"],
+    env: CLEAN_ENV,
+    host: options.host,
+  });
+}
+
+/** A provider host configured for the example against the lab's emulator. */
+export function exampleHost(lab: FaultLab): Promise<ProviderHost> {
+  return startProviderHost({ cwd: REPO_ROOT, project: EXAMPLE_PROJECT, config: exampleConfig(lab), env: CLEAN_ENV });
+}
+
+const KIND_OF_TYPE = new Map<string, Kind>(Object.entries(TYPES).map(([kind, type]) => [type, kind as Kind]));
+
+/** The resources of a harness's state, as the verdict tracks them. */
+export function trackedByHarness(harness: ProgramHarness): TrackedResource[] {
+  return harness
+    .state()
+    .resources.filter((r) => KIND_OF_TYPE.has(r.type))
+    .map((r) => ({ kind: KIND_OF_TYPE.get(r.type)!, name: r.name, id: r.id, outputs: r.outputs }));
+}

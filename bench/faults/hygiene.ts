@@ -1,0 +1,110 @@
+/**
+ * The secret-hygiene sweep: the example stack through up, rotate, refresh and destroy with a few
+ * faults on a host of its own, then the token and every client secret the emulator ever minted
+ * (in this sweep and in every scenario before it) searched for in the state file, every
+ * `__provider` text, the provider hosts' logs, every error message, the emulator's request log
+ * and this process's own stdout and stderr.
+ */
+import * as fs from "fs";
+import { rotationWindow } from "../../sdk";
+import type { PropertyMap } from "../../tests/support/provider-host";
+import type { FaultLab } from "./lab";
+import type { OutputCapture } from "./output-capture";
+import { exampleHarness, exampleHost, exampleProgram, newStatePath } from "./example-stack";
+
+/** One place searched. */
+export interface HygieneRow {
+  place: string;
+  bytes: number;
+  hits: number;
+}
+
+/** The sweep's result. */
+export interface HygieneResult {
+  rows: HygieneRow[];
+  /** How many distinct secrets (the token included) were searched for. */
+  secrets: number;
+  /** Steps of the sweep's program runs that did not end as planned. */
+  problems: string[];
+}
+
+/** Occurrences of any of `secrets` in `text`. */
+export function countHits(text: string, secrets: Iterable<string>): number {
+  let hits = 0;
+  for (const secret of secrets) {
+    if (secret.length < 8) continue;
+    for (let at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1)) hits++;
+  }
+  return hits;
+}
+
+function otherRotationDays(): number {
+  const now = rotationWindow(90);
+  return [7, 1, 2, 3, 5].find((d) => rotationWindow(d) !== now) ?? 11;
+}
+
+/** Runs the sweep. `capture` holds this process's output so far. */
+export async function runHygieneSweep(lab: FaultLab, capture: OutputCapture): Promise<HygieneResult> {
+  lab.reset();
+  const problems: string[] = [];
+  const stateSnapshots: string[] = [];
+  const providerTexts = new Set(Object.values(lab.fixture.providers));
+  const errors: string[] = [];
+  const statePath = newStatePath();
+  const host = await exampleHost(lab);
+  const snapshot = () => {
+    if (!fs.existsSync(statePath)) return;
+    const text = fs.readFileSync(statePath, "utf8");
+    stateSnapshots.push(text);
+    const state = JSON.parse(text) as { resources?: { inputs?: PropertyMap }[] };
+    for (const r of state.resources ?? []) if (typeof r.inputs?.__provider === "string") providerTexts.add(r.inputs.__provider);
+  };
+  type StepResult = { failures: { message: string }[]; outputs?: PropertyMap; secretOutputs?: string[] };
+  const step = async (label: string, run: () => Promise<StepResult>, expectFailure = false) => {
+    const result = await run();
+    errors.push(...result.failures.map((f) => f.message));
+    for (const key of result.secretOutputs ?? []) {
+      const value = result.outputs?.[key];
+      if (typeof value === "string" && value.length > 0) lab.secretsSeen.add(value);
+    }
+    lab.rememberSecrets();
+    snapshot();
+    if (expectFailure !== result.failures.length > 0) problems.push(`${label}: ${result.failures.length} failures`);
+  };
+  const rotated = { verifyCredentials: true, rotationDays: otherRotationDays() };
+  try {
+    const harness = (overrides: Record<string, unknown>) => exampleHarness(lab, statePath, { host, overrides });
+    const orgId = lab.ids.orgId;
+    lab.inject({ method: "POST", path: `/orgs/${orgId}/apps/creations`, status: 429, times: 2, headers: { "retry-after": "0" } });
+    lab.inject({ method: "POST", path: `/orgs/${orgId}/apps/installs`, status: 503 });
+    await step("up with a 503 on the install", () => harness({ verifyCredentials: true }).up(exampleProgram), true);
+    await step("up again", () => harness({ verifyCredentials: true }).up(exampleProgram));
+    const ciBot = harness({}).state().resources.find((r) => r.name === "ci-bot")?.id ?? "";
+    lab.inject({ method: "POST", path: `/orgs/${orgId}/apps/creations/${ciBot}/secrets`, reset: true });
+    await step("rotate with a reset", () => harness(rotated).up(exampleProgram), true);
+    await step("rotate again", () => harness(rotated).up(exampleProgram));
+    lab.inject({ method: "GET", path: `/orgs/${orgId}/apps/creations/${ciBot}`, status: 502 });
+    await step("refresh with a 502", () => harness(rotated).refresh());
+    lab.inject({ method: "DELETE", path: `/orgs/${orgId}/apps/creations/${ciBot}`, reset: true });
+    await step("destroy with a reset", () => harness(rotated).destroy());
+  } finally {
+    await host.stop();
+  }
+  lab.errorsSeen.push(...errors);
+  lab.rememberSecrets();
+
+  const secrets = new Set([lab.emulator.token, ...lab.secretsSeen]);
+  const places: [string, string][] = [
+    ["state file (after every step)", stateSnapshots.join("\n")],
+    ["__provider texts", [...providerTexts].join("\n")],
+    ["provider host logs", [...host.hostLog(), ...lab.host.hostLog(), ...lab.otherHostLogs].join("\n")],
+    ["error messages", lab.errorsSeen.join("\n")],
+    ["emulator request log", JSON.stringify(lab.admin.requestLog)],
+    ["this process's stdout/stderr", capture.text()],
+  ];
+  return {
+    rows: places.map(([place, text]) => ({ place, bytes: Buffer.byteLength(text), hits: countHits(text, secrets) })),
+    secrets: secrets.size,
+    problems,
+  };
+}
