@@ -19,6 +19,7 @@ import { CheckFailure } from "./validation/check-failure";
 import { definedOnly } from "./outputs";
 import { recordOnFailure } from "./init-failed";
 import { ambiguousCreateError, mayHaveBeenProcessed } from "./ambiguous";
+import { manageSecret } from "./secret-target";
 import { InstallOwner, describeOwner, installPath, installsPath } from "./install-owner";
 import { InstallListItem, findInstall } from "./install-lookup";
 import { CredentialStatus, VerifyOptions, checkCredentials, waitUntilCredentialsWork } from "./verify-credentials";
@@ -27,6 +28,8 @@ import { CredentialStatus, VerifyOptions, checkCredentials, waitUntilCredentials
 export interface AppInstallInputs extends InstallOwner {
   appId: string;
   adoptId?: string;
+  /** With adoptId: replace the adopted install's secrets, so `clientSecret` is known. */
+  resetSecretOnAdopt?: boolean;
   verifyCredentials?: boolean;
 }
 
@@ -61,6 +64,7 @@ export function appInstallInputSchema(): InputSchema {
         orgId: uuid,
         groupId: uuid,
         adoptId: uuid,
+        resetSecretOnAdopt: { type: "boolean" },
         verifyCredentials: { type: "boolean" },
       },
     },
@@ -69,6 +73,9 @@ export function appInstallInputSchema(): InputSchema {
 }
 
 function exactlyOneOwner(inputs: Record<string, unknown>, unknown: Set<string>): CheckFailure[] {
+  if (inputs.resetSecretOnAdopt === true && inputs.adoptId === undefined && !unknown.has("adoptId")) {
+    return [{ property: "resetSecretOnAdopt", reason: "resetSecretOnAdopt only applies with adoptId: it resets the adopted install's secret" }];
+  }
   const org = inputs.orgId !== undefined || unknown.has("orgId");
   const group = inputs.groupId !== undefined || unknown.has("groupId");
   if (org && group) {
@@ -133,7 +140,14 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
     if (outs.verifyCredentials && outs.clientSecret) {
       outs = { ...outs, credentialStatus: await checkCredentials(this.client(), outs.clientId, outs.clientSecret) };
     }
-    const inputs = definedOnly({ appId: outs.appId, orgId: outs.orgId, groupId: outs.groupId, adoptId: outs.adoptId, verifyCredentials: outs.verifyCredentials });
+    const inputs = definedOnly({
+      appId: outs.appId,
+      orgId: outs.orgId,
+      groupId: outs.groupId,
+      adoptId: outs.adoptId,
+      resetSecretOnAdopt: outs.resetSecretOnAdopt,
+      verifyCredentials: outs.verifyCredentials,
+    });
     return { id, props: outs, inputs };
   }
 
@@ -170,7 +184,10 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
         const existing = await this.installOfApp(inputs).catch(() => undefined);
         throw new Error(
           `appId: app ${inputs.appId} is already installed in ${describeOwner(inputs)}` +
-            (existing ? ` (install ${existing}); to manage that install, set adoptId: "${existing}".` : ".") +
+            (existing
+              ? ` (install ${existing}); to manage that install, set adoptId: "${existing}" (with resetSecretOnAdopt: true if ` +
+                "its secret was lost, e.g. by an interrupted run, and nobody uses it yet)."
+              : ".") +
             ` Snyk said: ${error.message}`,
         );
       }
@@ -199,7 +216,12 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
     if (installedApp && installedApp !== inputs.appId) {
       throw new Error(`adoptId: install ${installId} is of app ${installedApp}, but the program declares appId ${inputs.appId}.`);
     }
-    return { id: installId, outs: fromListItem({ ...inputs, installId, clientId: item.attributes.client_id ?? "" }, item) };
+    const outs = fromListItem({ ...inputs, installId, clientId: item.attributes.client_id ?? "" }, item);
+    if (!inputs.resetSecretOnAdopt) return { id: installId, outs };
+    return recordOnFailure(installId, () => outs, async () => {
+      const clientSecret = await manageSecret(this.client(), { ...inputs, installId }, "replace");
+      return { id: installId, outs: await this.verified(definedOnly({ ...outs, clientSecret })) };
+    });
   }
 
   private async verified(outs: AppInstallOutputs): Promise<AppInstallOutputs> {

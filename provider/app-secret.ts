@@ -22,7 +22,7 @@ import { specSchema } from "./spec";
 import { validateInputs, InputSchema } from "./validation/validate-inputs";
 import { CheckFailure } from "./validation/check-failure";
 import { definedOnly, sameJson } from "./outputs";
-import { recordOnFailure, ResourceInitFailedError } from "./init-failed";
+import { recordOnFailure } from "./init-failed";
 import { SecretTarget, describeTarget, manageSecret, targetExists } from "./secret-target";
 import { CredentialStatus, VerifyOptions, checkCredentials, waitUntilCredentialsWork } from "./verify-credentials";
 
@@ -36,6 +36,11 @@ export interface AppSecretInputs extends SecretTarget {
   clientId?: string;
   /** Exchange new secrets at /oauth2/token (client_credentials) before finishing. */
   verifyCredentials?: boolean;
+  /**
+   * When Snyk holds a live secret this resource does not know (so it refuses a new one), use
+   * `replace`: every old secret stops working at once, including the one consumers use now.
+   */
+  recoverWithReplace?: boolean;
 }
 
 /** The outputs of a SnykAppSecret. */
@@ -69,6 +74,7 @@ export function appSecretInputSchema(): InputSchema {
         currentSecret: { type: "string", minLength: 1 },
         rotationTriggers: { type: "object" },
         verifyCredentials: { type: "boolean" },
+        recoverWithReplace: { type: "boolean" },
       },
     },
     extraRules: targetRules,
@@ -128,11 +134,11 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
   /** Mints a new secret beside the current one, which stays valid as `previousSecret`. */
   async create(inputs: AppSecretInputs): Promise<pulumi.dynamic.CreateResult> {
     const id = (inputs.appId ?? inputs.installId) as string;
-    const secret = await this.mint(inputs, inputs.currentSecret === undefined ? "none" : "one");
+    const minted = await this.mintOrRecover(inputs, inputs.currentSecret === undefined ? "none" : "one");
     const outs: AppSecretOutputs = definedOnly({
       ...withoutCurrentSecret(inputs),
-      secret,
-      previousSecret: inputs.currentSecret,
+      secret: minted.secret,
+      previousSecret: minted.replacedAll ? undefined : inputs.currentSecret,
       mintedAt: new Date().toISOString(),
     });
     return recordOnFailure(id, () => outs, async () => ({ id, outs: await this.verified(outs) }));
@@ -154,16 +160,17 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
     const carried = definedOnly({ ...olds, ...withoutCurrentSecret(news) });
     if (!needsRotation(olds, news)) return { outs: await this.verifiedIfNew(carried, olds) };
 
-    let current: AppSecretOutputs = carried;
+    // Until the new secret exists, state keeps the old triggers, so a failed rotation is retried.
+    let current: AppSecretOutputs = definedOnly({ ...carried, rotationTriggers: olds.rotationTriggers });
     if (olds.previousSecret !== undefined) {
       await this.deleteSecret(news, olds.previousSecret);
-      current = definedOnly({ ...carried, previousSecret: undefined });
+      current = definedOnly({ ...current, previousSecret: undefined });
     }
-    const secret = await recordOnFailure(id, () => current, () => this.mint(news, olds.previousSecret === undefined ? "one-unknown" : "one"));
+    const minted = await recordOnFailure(id, () => current, () => this.mintOrRecover(news, olds.previousSecret === undefined ? "one-unknown" : "one"));
     const rotated: AppSecretOutputs = definedOnly({
       ...carried,
-      secret,
-      previousSecret: olds.secretStatus === "revoked" ? undefined : olds.secret,
+      secret: minted.secret,
+      previousSecret: olds.secretStatus === "revoked" || minted.replacedAll ? undefined : olds.secret,
       mintedAt: new Date().toISOString(),
       secretStatus: undefined,
     });
@@ -179,6 +186,18 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
     }
   }
 
+  /** Mints with `create`; with recoverWithReplace, falls back to `replace` when Snyk is full of unknown secrets. */
+  private async mintOrRecover(target: AppSecretInputs, known: "none" | "one" | "one-unknown"): Promise<{ secret: string; replacedAll: boolean }> {
+    try {
+      return { secret: await this.mint(target, known), replacedAll: false };
+    } catch (error) {
+      if (!(error instanceof SecretLimitError) || !target.recoverWithReplace) throw error;
+      const secret = await manageSecret(this.client(), target, "replace");
+      if (!secret) throw new Error(`Snyk replaced the secrets of ${describeTarget(target)} but did not return the new one`);
+      return { secret, replacedAll: true };
+    }
+  }
+
   private async mint(target: AppSecretInputs, known: "none" | "one" | "one-unknown"): Promise<string> {
     try {
       const secret = await manageSecret(this.client(), target, "create");
@@ -186,12 +205,14 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
       return secret;
     } catch (error) {
       if (error instanceof SnykConflictError || error instanceof SnykBadRequestError) {
-        throw new Error(
+        throw new SecretLimitError(
           `Snyk refused a new secret for ${describeTarget(target)}: it already holds 2 live secrets ` +
             `(its limit) and this resource knows ${known === "none" ? "neither of them" : "only one"}. ` +
             (known === "none"
-              ? "Pass the secret the target holds as currentSecret (e.g. currentSecret: app.clientSecret), or delete one secret in Snyk, then run again."
-              : "A secret this resource did not mint is live (created by hand, or a mint whose answer was lost). Delete it in Snyk, then run again.") +
+              ? "If you know one of them, pass it as currentSecret (e.g. currentSecret: app.clientSecret) and run again; " +
+                "otherwise run once with recoverWithReplace: true: Snyk then replaces every secret, so their consumers need the new one."
+              : "A secret this resource did not mint is live (created by hand, or a mint whose answer was lost), and only its value could delete it. " +
+                "To recover, run once with recoverWithReplace: true: Snyk then replaces every secret, so consumers of the current one need the new one.") +
             ` Snyk said: ${(error as SnykApiError).message}`,
         );
       }
@@ -229,4 +250,5 @@ function withoutCurrentSecret(inputs: AppSecretInputs): Omit<AppSecretInputs, "c
   return rest;
 }
 
-export { ResourceInitFailedError };
+/** Snyk refused a new secret: the target already holds its limit of 2. */
+class SecretLimitError extends Error {}

@@ -5,7 +5,8 @@
  * | --- | --- |
  * | check  | none (ajv against the spec's constraints) |
  * | diff   | none |
- * | create | POST   /orgs/{org_id}/apps/creations (or, with adoptId, GET + PATCH the existing app) |
+ * | create | GET    /orgs/{org_id}/apps/creations (pages; refuses a duplicate), POST /orgs/{org_id}/apps/creations |
+ * |        | (with adoptId: GET + PATCH the existing app, + POST .../secrets {replace} with resetSecretOnAdopt) |
  * | read   | GET    /orgs/{org_id}/apps/creations/{app_id} |
  * | update | PATCH  /orgs/{org_id}/apps/creations/{app_id} |
  * | delete | DELETE /orgs/{org_id}/apps/creations/{app_id} |
@@ -18,6 +19,7 @@ import { validateInputs, InputSchema } from "./validation/validate-inputs";
 import { definedOnly, keepOrder, sameSet } from "./outputs";
 import { recordOnFailure } from "./init-failed";
 import { ambiguousCreateError, mayHaveBeenProcessed } from "./ambiguous";
+import { manageSecret } from "./secret-target";
 
 /** The inputs of a SnykApp, after `check`. */
 export interface AppInputs {
@@ -28,6 +30,8 @@ export interface AppInputs {
   context: "tenant" | "user";
   accessTokenTtlSeconds?: number;
   adoptId?: string;
+  /** With adoptId: replace the adopted app's secrets, so `clientSecret` is known. */
+  resetSecretOnAdopt?: boolean;
 }
 
 /** The outputs of a SnykApp: Snyk's view of the app plus every input echoed. */
@@ -76,8 +80,13 @@ export function appInputSchema(): InputSchema {
         context: specSchema("Context__0"),
         accessTokenTtlSeconds: { ...specSchema("AccessTokenTtlSeconds"), type: "integer" },
         adoptId: specSchema("Uuid"),
+        resetSecretOnAdopt: { type: "boolean" },
       },
     },
+    extraRules: (inputs) =>
+      inputs.resetSecretOnAdopt === true && inputs.adoptId === undefined
+        ? [{ property: "resetSecretOnAdopt", reason: "resetSecretOnAdopt only applies with adoptId: it resets the adopted app's secret" }]
+        : [],
   };
 }
 
@@ -112,6 +121,7 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
   /** Creates the app with one POST, or adopts an existing one with `adoptId`. */
   async create(inputs: AppInputs): Promise<pulumi.dynamic.CreateResult> {
     if (inputs.adoptId) return this.adopt(inputs, inputs.adoptId);
+    await this.refuseDuplicate(inputs);
     const response = await this.post(inputs);
     const app = response.data.data;
     return recordOnFailure(
@@ -142,6 +152,22 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
       const candidates = await this.matchingApps(inputs).catch(() => undefined);
       throw ambiguousCreateError(`app "${inputs.name}" in org ${inputs.orgId}`, error as Error, candidates);
     }
+  }
+
+  /**
+   * An app that matches the declaration exactly is most likely one an interrupted run created
+   * (the provider host was killed, or the answer was lost) and Pulumi never recorded: creating
+   * another would duplicate it, so name it for adoption instead.
+   */
+  private async refuseDuplicate(inputs: AppInputs): Promise<void> {
+    const matches = await this.matchingApps(inputs);
+    if (matches.length === 0) return;
+    throw new Error(
+      `An app matching this declaration (name "${inputs.name}", same redirect URIs, scopes and context) already ` +
+        `exists in org ${inputs.orgId}: ${matches.join(", ")}. It may be left by an interrupted run, or made by hand. ` +
+        `To manage it, set adoptId: "${matches[matches.length - 1]}" (with resetSecretOnAdopt: true if its secret was ` +
+        "lost and nobody uses it yet); to create another app anyway, give it a different name.",
+    );
   }
 
   /** Ids of the org's apps that match the declaration exactly (name, redirect URIs, scopes, context). */
@@ -209,11 +235,18 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
       );
     }
     const attributes = updatedAttributes(current, inputs);
-    if (Object.keys(attributes).length === 0) return { id: appId, outs: current };
-    const patched = await this.client().request<AppDocument>("PATCH", appPath(inputs.orgId, appId), {
-      body: { data: { type: "app", attributes } },
+    let outs = current;
+    if (Object.keys(attributes).length > 0) {
+      const patched = await this.client().request<AppDocument>("PATCH", appPath(inputs.orgId, appId), {
+        body: { data: { type: "app", attributes } },
+      });
+      outs = toOutputs(inputs, appId, patched.data.data.attributes, undefined);
+    }
+    if (!inputs.resetSecretOnAdopt) return { id: appId, outs };
+    return recordOnFailure(appId, () => outs, async () => {
+      const clientSecret = await manageSecret(this.client(), { orgId: inputs.orgId, appId }, "replace");
+      return { id: appId, outs: definedOnly({ ...outs, clientSecret }) };
     });
-    return { id: appId, outs: toOutputs(inputs, appId, patched.data.data.attributes, undefined) };
   }
 }
 
@@ -237,6 +270,7 @@ function toOutputs(
   return definedOnly({
     orgId: previous.orgId,
     adoptId: previous.adoptId,
+    resetSecretOnAdopt: previous.resetSecretOnAdopt,
     appId,
     clientId: attributes.client_id ?? (previous as AppOutputs).clientId,
     clientSecret,
@@ -261,5 +295,6 @@ function inputsOf(outs: AppOutputs): AppInputs {
     context: outs.context,
     accessTokenTtlSeconds: outs.accessTokenTtlSeconds,
     adoptId: outs.adoptId,
+    resetSecretOnAdopt: outs.resetSecretOnAdopt,
   });
 }

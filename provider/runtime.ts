@@ -29,6 +29,7 @@ export function clientFor(settings: ProviderSettings): SnykClient {
       region: settings.region as any,
       apiVersion: settings.apiVersion,
       maxConcurrency: settings.maxConcurrency,
+      timeoutMs: settings.timeoutMs,
       requestsPerMinute: settings.requestsPerMinute,
       ...(settings.rateLimitWindowMs !== undefined
         ? { rateLimit: { requests: settings.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE, windowMs: settings.rateLimitWindowMs } }

@@ -41,6 +41,8 @@ export interface ProviderSettings {
   readonly rateLimitWindowMs?: number;
   /** How long credential checks retry before failing (60 s when unset). */
   readonly verifyTimeoutMs?: number;
+  /** How long one request may take before it counts as timed out (the client's default when unset). */
+  readonly timeoutMs?: number;
 }
 
 /** Raised when the provider cannot run with the settings it was given. */
@@ -90,6 +92,7 @@ export function resolveSettings(
     requestsPerMinute: positive(pick("requestsPerMinute", "SNYK_REQUESTS_PER_MINUTE"), "snyk:requestsPerMinute"),
     rateLimitWindowMs: positive(pick("rateLimitWindowMs", "SNYK_RATE_LIMIT_WINDOW_MS"), "snyk:rateLimitWindowMs"),
     verifyTimeoutMs: positive(pick("verifyTimeoutMs", "SNYK_VERIFY_TIMEOUT_MS"), "snyk:verifyTimeoutMs"),
+    timeoutMs: positive(pick("timeoutMs", "SNYK_TIMEOUT_MS"), "snyk:timeoutMs"),
   };
 }
 

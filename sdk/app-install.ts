@@ -16,6 +16,11 @@ export interface SnykAppInstallArgs {
   /** The id of an existing install to take over instead of installing again. Read at create only. */
   adoptId?: pulumi.Input<string>;
   /**
+   * With `adoptId`: replace the adopted install's client secrets at adoption, so `clientSecret` is
+   * known. For installs nobody uses yet, e.g. one an interrupted run created.
+   */
+  resetSecretOnAdopt?: pulumi.Input<boolean>;
+  /**
    * Exchange the install's new credentials at `/oauth2/token` (client_credentials) so `pulumi up`
    * finishes only when they work; on refresh, a revoked secret shows as drift in `credentialStatus`.
    */

@@ -43,6 +43,13 @@ export interface SnykAppSecretArgs {
    * installs only.
    */
   verifyCredentials?: pulumi.Input<boolean>;
+  /**
+   * Recover when Snyk holds a live secret this resource does not know (made by hand, or a mint
+   * whose answer was lost) and so refuses a new one: mint with `replace` instead, which stops every
+   * old secret at once, including the one consumers use now. Off by default; the error that needs
+   * it says so.
+   */
+  recoverWithReplace?: pulumi.Input<boolean>;
 }
 
 /**

@@ -25,6 +25,11 @@ export interface SnykAppArgs {
    * SnykAppSecret mints one.
    */
   adoptId?: pulumi.Input<string>;
+  /**
+   * With `adoptId`: replace the adopted app's client secrets at adoption, so `clientSecret` is
+   * known. For apps nobody uses yet, e.g. one an interrupted run created (the provider names it).
+   */
+  resetSecretOnAdopt?: pulumi.Input<boolean>;
 }
 
 /** An OAuth app created by a Snyk org. */
@@ -59,6 +64,8 @@ export class SnykApp extends pulumi.dynamic.Resource {
   declare readonly context: pulumi.Output<"tenant" | "user">;
   /** The access token lifetime in seconds, as Snyk holds it. */
   declare readonly accessTokenTtlSeconds: pulumi.Output<number>;
+  /** Whether the adopted app's secrets were replaced at adoption. */
+  declare readonly resetSecretOnAdopt: pulumi.Output<boolean | undefined>;
   /** The adopted app's id, when the app was adopted. */
   declare readonly adoptId: pulumi.Output<string | undefined>;
 

@@ -27,6 +27,7 @@ describe("provider/app-install check", () => {
     ["appId not a UUID", { appId: "broker", orgId: ORG }, "appId", /must be a UUID/],
     ["groupId not a UUID", { appId: APP, groupId: "g" }, "groupId", /must be a UUID/],
     ["verifyCredentials not a boolean", { appId: APP, orgId: ORG, verifyCredentials: "yes" }, "verifyCredentials", /of type boolean/],
+    ["resetSecretOnAdopt without adoptId", { appId: APP, orgId: ORG, resetSecretOnAdopt: true }, "resetSecretOnAdopt", /only applies with adoptId/],
     ["an unknown input", { appId: APP, orgId: ORG, rotationTriggers: {} }, "rotationTriggers", /not an input/],
   ];
   for (const [title, inputs, property, reason] of cases) {

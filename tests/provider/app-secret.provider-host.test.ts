@@ -139,6 +139,42 @@ describe("provider/app-secret through Pulumi's provider host", function () {
     );
   });
 
+  it("recoverWithReplace: replaces every secret when Snyk is full of secrets the resource does not know", async () => {
+    const app = await authCodeApp("recovered");
+    await snyk.request("POST", `/orgs/${f.emulator.orgId}/apps/creations/${app.appId}/secrets`, { body: { data: { type: "app", attributes: { mode: "create" } } } });
+    const { outputs } = await f.create("secret", "recovered", { orgId: f.emulator.orgId, appId: app.appId, recoverWithReplace: true });
+    remember(outputs);
+    assert.deepEqual(f.emulator.admin.activeSecrets(app.appId), [outputs.secret]);
+    assert.equal(outputs.previousSecret, undefined, "nothing older works any more");
+  });
+
+  it("a rotation whose mint fails keeps the old triggers in state, so the next up rotates", async () => {
+    const app = f.emulator.admin.createClientCredentialsApp({ name: "retried-rotation" });
+    const inputs = { orgId: f.emulator.orgId, appId: app.appId, clientId: app.clientId, currentSecret: app.clientSecret, rotationTriggers: { n: 1 } };
+    const created = await f.create("secret", "retried", inputs);
+    remember(created.outputs);
+    const secretsPath = `/orgs/${f.emulator.orgId}/apps/creations/${app.appId}/secrets`;
+    f.emulator.admin.injectFault({ method: "POST", path: secretsPath, times: 1 }); // the delete of the oldest passes
+    f.emulator.admin.injectFault({ method: "POST", path: secretsPath, status: 503, times: 1 }); // the mint fails
+    const next = { ...inputs, rotationTriggers: { n: 2 } };
+    const checked = await f.host.check(f.urn("secret", "retried"), {}, f.withProvider("secret", next));
+    let recorded: PropertyMap = {};
+    await assert.rejects(f.host.update(created.id, f.urn("secret", "retried"), created.outputs, checked.inputs), (error: ProviderHostError) => {
+      recorded = error.initFailure?.properties ?? {};
+      return true;
+    });
+    // The oldest secret is gone and no new one exists: state must hold the secret that still works.
+    assert.deepEqual(recorded.rotationTriggers, { n: 1 }, "the rotation is still pending");
+    assert.equal(recorded.secret, created.outputs.secret);
+    assert.ok(await tokenWorks(app.clientId, recorded.secret as string));
+    f.emulator.admin.clearFaults();
+    const step = await f.update("secret", "retried", created.id, { ...recorded }, next);
+    remember(step.outputs);
+    assert.equal(step.diff.changes, "some");
+    assert.notEqual(step.outputs.secret, created.outputs.secret);
+    assert.ok(await tokenWorks(app.clientId, step.outputs.secret as string));
+  });
+
   it("destroy replaces every secret, so none the stack output still works", async () => {
     const app = f.emulator.admin.createClientCredentialsApp({ name: "destroyed" });
     const { id, outputs } = await f.create("secret", "destroyed", { orgId: f.emulator.orgId, appId: app.appId, clientId: app.clientId, currentSecret: app.clientSecret });

@@ -33,6 +33,7 @@ describe("provider/app-secret check", () => {
     ["verifyCredentials without clientId", { orgId: ORG, appId: APP, verifyCredentials: true }, "clientId", /clientId is required when verifyCredentials/],
     ["rotationTriggers not a map", { orgId: ORG, appId: APP, rotationTriggers: "monthly" }, "rotationTriggers", /of type object/],
     ["appId not a UUID", { orgId: ORG, appId: "app" }, "appId", /must be a UUID/],
+    ["recoverWithReplace not a boolean", { orgId: ORG, appId: APP, recoverWithReplace: "yes" }, "recoverWithReplace", /of type boolean/],
     ["empty currentSecret", { orgId: ORG, appId: APP, currentSecret: "" }, "currentSecret", /must not be empty/],
   ];
   for (const [title, inputs, property, reason] of cases) {

@@ -6,9 +6,11 @@ describe("provider/app through Pulumi's provider host", function () {
   this.timeout(60_000);
   let f: HostFixture;
   let orgId: string;
-  const inputs = () => ({
+  let counter = 0;
+  // Every app gets its own name: the provider refuses to create an exact duplicate of an app.
+  const inputs = (name = `CI bot ${++counter}`) => ({
     orgId,
-    name: "CI bot",
+    name,
     redirectUris: ["https://ci.example.com/callback"],
     scopes: ["org.read", "org.project.read"],
     context: "tenant",
@@ -32,33 +34,35 @@ describe("provider/app through Pulumi's provider host", function () {
     assert.deepEqual(f.secretOutputs.app, ["clientSecret"]);
   });
 
-  it("creates with one POST, returns the secret and echoes every input", async () => {
-    const { id, outputs } = await f.create("app", "ci-bot", inputs());
-    assert.equal(requests().length, 1);
-    assert.equal(requests()[0].method, "POST");
+  it("creates with one duplicate check and one POST, returns the secret and echoes every input", async () => {
+    const declared = inputs();
+    const { id, outputs } = await f.create("app", "ci-bot", declared);
+    assert.deepEqual(requests().map((r) => r.method), ["GET", "POST"]);
     assert.equal(outputs.appId, id);
     assert.equal(typeof outputs.clientId, "string");
     assert.match(String(outputs.clientSecret), /.+/);
-    for (const [key, value] of Object.entries(inputs())) assert.deepEqual(outputs[key], value, key);
+    for (const [key, value] of Object.entries(declared)) assert.deepEqual(outputs[key], value, key);
     assert.equal(outputs.grantType, "authorization_code");
   });
 
   it("updates name, redirect URIs and TTL in place with one PATCH and keeps the secret", async () => {
-    const { id, outputs } = await f.create("app", "renamed", inputs());
+    const declared = inputs();
+    const { id, outputs } = await f.create("app", "renamed", declared);
     f.emulator.admin.clearLog();
-    const changed = { ...inputs(), name: "CI bot 2", redirectUris: ["https://ci.example.com/cb2"], accessTokenTtlSeconds: 7200 };
+    const changed = { ...declared, name: "CI bot renamed", redirectUris: ["https://ci.example.com/cb2"], accessTokenTtlSeconds: 7200 };
     const { diff, outputs: after } = await f.update("app", "renamed", id, outputs, changed);
     assert.deepEqual(diff.replaces, []);
     assert.deepEqual(requests().map((r) => r.method), ["PATCH"]);
-    assert.equal(after.name, "CI bot 2");
+    assert.equal(after.name, "CI bot renamed");
     assert.deepEqual(after.redirectUris, ["https://ci.example.com/cb2"]);
     assert.equal(after.accessTokenTtlSeconds, 7200);
     assert.equal(after.clientSecret, outputs.clientSecret);
   });
 
   it("replaces on a scope change: create the new app, then delete the old one", async () => {
-    const { id, outputs } = await f.create("app", "scoped", inputs());
-    const changed = { ...inputs(), scopes: ["org.read"] };
+    const declared = inputs();
+    const { id, outputs } = await f.create("app", "scoped", declared);
+    const changed = { ...declared, scopes: ["org.read"] };
     const checked = await f.host.check(f.urn("app", "scoped"), {}, f.withProvider("app", changed));
     const diff = await f.host.diff(id, f.urn("app", "scoped"), outputs, checked.inputs);
     assert.deepEqual(diff.replaces, ["scopes"]);
@@ -71,14 +75,16 @@ describe("provider/app through Pulumi's provider host", function () {
   });
 
   it("shows no diff when Snyk returns lists in another order", async () => {
-    const { id, outputs } = await f.create("app", "ordered", { ...inputs(), redirectUris: ["https://a.example/1", "https://a.example/2"] });
+    const declared = { ...inputs(), redirectUris: ["https://a.example/1", "https://a.example/2"] };
+    const { id, outputs } = await f.create("app", "ordered", declared);
     const reordered = { ...outputs, redirectUris: ["https://a.example/2", "https://a.example/1"], scopes: [...(outputs.scopes as string[])].reverse() };
-    const checked = await f.host.check(f.urn("app", "ordered"), {}, f.withProvider("app", { ...inputs(), redirectUris: ["https://a.example/1", "https://a.example/2"] }));
+    const checked = await f.host.check(f.urn("app", "ordered"), {}, f.withProvider("app", declared));
     assert.equal((await f.host.diff(id, f.urn("app", "ordered"), reordered, checked.inputs)).changes, "none");
   });
 
   it("refresh shows an out-of-band rename as drift, in outputs and inputs, and keeps the secret", async () => {
-    const { id, outputs } = await f.create("app", "drift", inputs());
+    const declared = inputs();
+    const { id, outputs } = await f.create("app", "drift", declared);
     f.emulator.admin.renameApp(id, "Renamed in the Snyk UI");
     f.emulator.admin.clearLog();
     const read = await f.host.read(id, f.urn("app", "drift"), outputs);
@@ -87,7 +93,7 @@ describe("provider/app through Pulumi's provider host", function () {
     assert.equal(read.properties.name, "Renamed in the Snyk UI");
     assert.equal(read.inputs?.name, "Renamed in the Snyk UI");
     assert.equal(read.properties.clientSecret, outputs.clientSecret);
-    const checked = await f.host.check(f.urn("app", "drift"), read.inputs ?? {}, f.withProvider("app", inputs()));
+    const checked = await f.host.check(f.urn("app", "drift"), read.inputs ?? {}, f.withProvider("app", declared));
     assert.equal((await f.host.diff(id, f.urn("app", "drift"), read.properties, checked.inputs)).changes, "some");
   });
 
@@ -110,9 +116,9 @@ describe("provider/app through Pulumi's provider host", function () {
   it("adopts an existing app: no new app, patched to the declared values, secret unknown", async () => {
     const existing = await f.create("app", "made-elsewhere", { ...inputs(), name: "Old name" });
     const before = f.emulator.admin.listApps(orgId).length;
-    const adopted = await f.create("app", "adopted", { ...inputs(), adoptId: existing.id });
+    const adopted = await f.create("app", "adopted", { ...inputs("Adopted name"), adoptId: existing.id });
     assert.equal(adopted.id, existing.id);
-    assert.equal(adopted.outputs.name, "CI bot");
+    assert.equal(adopted.outputs.name, "Adopted name");
     assert.equal(adopted.outputs.clientSecret, undefined);
     assert.equal(f.emulator.admin.listApps(orgId).length, before);
   });
@@ -134,9 +140,19 @@ describe("provider/app through Pulumi's provider host", function () {
     });
     const matching = f.emulator.admin.listApps(orgId).filter((a) => a.name === "Lost answer");
     assert.deepEqual(matching.map((a) => a.id), [adoptId]);
-    const adopted = await f.create("app", "lost", { ...declared, adoptId });
+    const adopted = await f.create("app", "lost", { ...declared, adoptId, resetSecretOnAdopt: true });
     assert.equal(adopted.id, adoptId);
     assert.equal(f.emulator.admin.listApps(orgId).filter((a) => a.name === "Lost answer").length, 1);
+    assert.deepEqual(f.emulator.admin.activeSecrets(adoptId), [adopted.outputs.clientSecret], "the lost secret is replaced by a known one");
+  });
+
+  it("refuses to create an exact duplicate of an existing app (left by an interrupted run), naming it to adopt", async () => {
+    const declared = inputs();
+    const first = await f.create("app", "interrupted", declared);
+    f.emulator.admin.clearLog();
+    await assert.rejects(f.create("app", "interrupted-again", declared), new RegExp(`already exists .*adoptId: "${first.id}"`, "s"));
+    assert.deepEqual(requests().map((r) => r.method), ["GET"], "nothing was created");
+    assert.ok((await f.create("app", "renamed-copy", { ...declared, name: `${declared.name} (copy)` })).id, "another name is fine");
   });
 
   it("rejects bad input at check with one failure per problem and no HTTP request", async () => {

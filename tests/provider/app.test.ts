@@ -45,6 +45,7 @@ describe("provider/app check", () => {
     ["orgId not a UUID", { orgId: "my-org" }, "orgId", /must be a UUID/],
     ["adoptId not a UUID", { adoptId: "x" }, "adoptId", /must be a UUID/],
     ["unknown input", { clientSecret: "x" }, "clientSecret", /not an input of this resource/],
+    ["resetSecretOnAdopt without adoptId", { resetSecretOnAdopt: true }, "resetSecretOnAdopt", /only applies with adoptId/],
   ];
   for (const [title, change, property, reason] of cases) {
     it(`rejects ${title}, naming ${property}`, async () => {
