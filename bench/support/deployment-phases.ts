@@ -1,0 +1,105 @@
+/**
+ * Runs a program's deploy, refresh and destroy through {@link ProgramHarness} against the
+ * emulator, each phase with a fresh provider host (started before the clock starts, as its
+ * start-up is reported on its own), and counts what each phase asked of the emulator.
+ */
+import * as fs from "fs";
+import type { EmulatorProcess } from "./emulator-process";
+import { HarnessFailure, ProgramHarness } from "../../tests/support/program-harness";
+import type { Program } from "../../tests/support/mock-program";
+import { BENCH_PROJECT, BENCH_STACK, FirstCheck, startBenchHost } from "./bench-host";
+import { counted, RequestTally } from "./request-tally";
+import { REPO_ROOT } from "./paths";
+
+/** The phases, in the order they run. */
+export const PHASES = ["deploy", "refresh", "destroy"] as const;
+
+/** One phase. */
+export type PhaseName = (typeof PHASES)[number];
+
+/** What one phase did and took. */
+export interface PhaseRun {
+  phase: PhaseName;
+  /** Resources the phase created, read or deleted. */
+  resources: number;
+  tally: RequestTally;
+  /** From calling the harness to its answer, in ms. */
+  wallMs: number;
+  failures: HarnessFailure[];
+  hostStartToFirstCheckMs: number;
+  hostPeakRssBytes?: number;
+  /** When the first request reached the emulator, in ms from the phase's start. */
+  firstRequestMs?: number;
+  /** When the last request reached the emulator, in ms from the phase's start. */
+  lastRequestMs?: number;
+}
+
+/** What to deploy and where. */
+export interface DeploymentSetup {
+  emulator: EmulatorProcess;
+  /** Stack config for the program and the host. */
+  config: Record<string, string>;
+  firstCheck: FirstCheck;
+  /** The harness's state file (it must not exist yet). */
+  statePath: string;
+  program: Program;
+  /** Runs before each phase's host starts (e.g. to let a rate-limit window pass). */
+  beforePhase?: (phase: PhaseName) => Promise<void>;
+  /** Called after the deploy, before the refresh (e.g. to measure the state file). */
+  afterDeploy?: (statePath: string) => void;
+}
+
+/** Deploys, refreshes and destroys `setup.program`; stops early when a phase fails. */
+export async function runPhases(setup: DeploymentSetup): Promise<PhaseRun[]> {
+  fs.rmSync(setup.statePath, { force: true });
+  const runs: PhaseRun[] = [];
+  for (const phase of PHASES) {
+    await setup.beforePhase?.(phase);
+    const bench = await startBenchHost(setup.config, setup.firstCheck);
+    try {
+      const harness = new ProgramHarness({
+        statePath: setup.statePath,
+        project: BENCH_PROJECT,
+        stack: BENCH_STACK,
+        cwd: REPO_ROOT,
+        config: setup.config,
+        secretConfigKeys: ["snyk:token"],
+        host: bench.host,
+      });
+      const { result, tally, wallMs, firstRequestMs, lastRequestMs } = await counted(setup.emulator, () => operation(harness, phase, setup.program));
+      runs.push({
+        phase,
+        firstRequestMs,
+        lastRequestMs,
+        resources: result.resources,
+        tally,
+        wallMs,
+        failures: result.failures,
+        hostStartToFirstCheckMs: bench.startToFirstCheckMs,
+        hostPeakRssBytes: bench.peakRssBytes(),
+      });
+      if (phase === "deploy") setup.afterDeploy?.(setup.statePath);
+      if (result.failures.length > 0) break;
+    } finally {
+      await bench.stop();
+    }
+  }
+  return runs;
+}
+
+async function operation(harness: ProgramHarness, phase: PhaseName, program: Program): Promise<{ resources: number; failures: HarnessFailure[] }> {
+  switch (phase) {
+    case "deploy": {
+      const up = await harness.up(program);
+      return { resources: up.created.length, failures: up.failures };
+    }
+    case "refresh": {
+      const refreshed = await harness.refresh();
+      return { resources: refreshed.changes.length, failures: refreshed.failures };
+    }
+    case "destroy": {
+      const destroyed = await harness.destroy();
+      return { resources: destroyed.deleted.length, failures: destroyed.failures };
+    }
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * The `__provider` text of each resource kind, exactly as the SDK classes serialize it (a
+ * program run under mocks), and a valid first Check for a bench host.
+ */
+import { runProgram } from "../../tests/support/mock-program";
+import { oneOfEachKind } from "./bench-program";
+import { BENCH_PROJECT, BENCH_STACK, FirstCheck } from "./bench-host";
+
+/** The resource kinds, by the type token the SDK registers. */
+export const KIND_TYPES = {
+  SnykApp: "pulumi-nodejs:dynamic/snyk:App",
+  SnykAppSecret: "pulumi-nodejs:dynamic/snyk:AppSecret",
+  SnykAppInstall: "pulumi-nodejs:dynamic/snyk:AppInstall",
+} as const;
+
+/** A resource kind's SDK class name. */
+export type KindName = keyof typeof KIND_TYPES;
+
+/** The SDK class name of a type token, or undefined for another type. */
+export function kindOfType(type: string): KindName | undefined {
+  return (Object.keys(KIND_TYPES) as KindName[]).find((kind) => KIND_TYPES[kind] === type);
+}
+
+/** The serialized provider of each kind. */
+export async function providerTexts(orgId: string, installAppId: string): Promise<Record<KindName, string>> {
+  const run = await runProgram(oneOfEachKind(orgId, installAppId), { project: BENCH_PROJECT, stack: BENCH_STACK });
+  return {
+    SnykApp: String(run.byName("app").inputs.__provider),
+    SnykAppSecret: String(run.byName("app-secret").inputs.__provider),
+    SnykAppInstall: String(run.byName("install").inputs.__provider),
+  };
+}
+
+/** A Check of a valid SnykApp: no API call, so it times the host alone. */
+export function appCheck(appProvider: string, orgId: string): FirstCheck {
+  return {
+    urn: `urn:pulumi:${BENCH_STACK}::${BENCH_PROJECT}::${KIND_TYPES.SnykApp}::first-check`,
+    inputs: { __provider: appProvider, orgId, name: "First check", redirectUris: ["https://bench.example/cb"], scopes: ["org.read"] },
+  };
+}

@@ -1,0 +1,102 @@
+/** The bench's results: the JSON written to bench/results.json, and its tables. */
+import { CONCURRENCY_FLOOR_DEFINITION, RATE_FLOOR_DEFINITION } from "./floors";
+import type { StateFootprint } from "./footprint";
+import type { OperationCount } from "./per-operation";
+import type { KindName } from "./provider-texts";
+import type { Table } from "./text-table";
+import type { TimedPhase } from "./timed-phase";
+
+/** Everything one run measured. */
+export interface BenchResults {
+  date: string;
+  command: string;
+  machine: { cpus: number; node: string; platform: string };
+  definitions: { concurrencyFloor: string; rateLimitFloor: string; wallTime: string };
+  operations: OperationCount[];
+  timed: TimedPhase[];
+  footprint: {
+    /** Bytes of each kind's `__provider` text, and the target. */
+    serializedProviderBytes: Partial<Record<KindName, number>>;
+    serializedProviderTargetBytes: number;
+    /** One of each kind deployed: bytes of each resource's record in the state file. */
+    statePerResource: StateFootprint;
+    /** The largest scale deploy's state file. */
+    scaleState?: StateFootprint & { scenario: string };
+    /** Every host's time from spawn to its first answered Check. */
+    hostStartToFirstCheckMs: { median: number; max: number; samples: number };
+    /** The largest peak resident memory of any provider host, and in which phase. */
+    hostPeakRss?: { bytes: number; scenario: string; phase: string };
+  };
+  /** Every target and whether it was met. */
+  targets: { name: string; value: string; target: string; verdict: "PASS" | "FAIL" }[];
+}
+
+/** What a wall time covers. */
+export const WALL_TIME_DEFINITION =
+  "wall = the harness's up / refresh / destroy call, from the program's start to its result (program run under mocks, " +
+  "every Check, Create/Read/Delete through the provider host, state writes); the host is started before the clock";
+
+/** The definitions printed with the figures. */
+export const DEFINITIONS = { concurrencyFloor: CONCURRENCY_FLOOR_DEFINITION, rateLimitFloor: RATE_FLOOR_DEFINITION, wallTime: WALL_TIME_DEFINITION };
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const ms = (value: number) => `${Math.round(value)}`;
+
+/** Requests per operation next to the minimum. */
+export function operationsTable(rows: OperationCount[]): Table {
+  return {
+    header: ["resource", "operation", "requests", "minimum", "", "why the minimum"],
+    rows: rows.map((r) => [r.resource, r.operation, String(r.requests), String(r.minimum), r.verdict, r.why ?? ""]),
+  };
+}
+
+/** Timed phases: wall against floor. */
+export function timedTable(rows: TimedPhase[]): Table {
+  return {
+    header: ["scenario", "phase", "resources", "requests", "429 seen", "failures", "wall ms", "floor ms", "ratio", "target", ""],
+    rows: rows.map((r) => [
+      r.scenario,
+      r.phase,
+      String(r.resources),
+      String(r.requests),
+      String(r.rateLimitedSeen),
+      r.rateLimitedToUser > 0 ? `${r.failures} (${r.rateLimitedToUser} 429)` : String(r.failures),
+      ms(r.wallMs),
+      ms(r.floorMs),
+      `${r.ratio.toFixed(2)}x`,
+      r.target !== undefined ? `<= ${r.target}x` : "",
+      r.verdict ?? "",
+    ]),
+  };
+}
+
+/** Bytes per kind and the host's figures. */
+export function footprintTable(results: BenchResults): Table {
+  const f = results.footprint;
+  const kinds = Object.keys(f.serializedProviderBytes) as KindName[];
+  const rows = kinds.map((kind) => {
+    const provider = f.serializedProviderBytes[kind] ?? 0;
+    const state = f.statePerResource.byKind[kind]?.bytesPerResource;
+    return [kind, kb(provider), provider < f.serializedProviderTargetBytes ? "PASS" : "FAIL", state === undefined ? "" : kb(state)];
+  });
+  return { header: ["resource", "serialized provider", `< ${kb(f.serializedProviderTargetBytes)}`, "state per resource"], rows };
+}
+
+/** The host's start-up and memory, as lines. */
+export function hostLines(results: BenchResults): string[] {
+  const f = results.footprint;
+  const lines = [
+    `provider host start to first answered Check: median ${ms(f.hostStartToFirstCheckMs.median)} ms, max ${ms(f.hostStartToFirstCheckMs.max)} ms (${f.hostStartToFirstCheckMs.samples} starts)`,
+  ];
+  if (f.hostPeakRss) lines.push(`provider host peak memory (VmHWM): ${mb(f.hostPeakRss.bytes)} (${f.hostPeakRss.scenario} ${f.hostPeakRss.phase})`);
+  if (f.scaleState) {
+    lines.push(`state file after ${f.scaleState.scenario} deploy: ${mb(f.scaleState.fileBytes)} for ${f.scaleState.resources} resources (${kb(f.scaleState.bytesPerResource)} each)`);
+  }
+  return lines;
+}
+
+/** Every target with its verdict. */
+export function targetsTable(results: BenchResults): Table {
+  return { header: ["target", "measured", "goal", ""], rows: results.targets.map((t) => [t.name, t.value, t.target, t.verdict]) };
+}
