@@ -5,7 +5,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
-import { DEFAULT_REQUESTS_PER_MINUTE, SnykClient } from "./client";
+import { DEFAULT_REQUESTS_PER_MINUTE, RateLimit, SnykClient } from "./client";
 import { ConfigSource, ProviderConfigurationError, ProviderSettings, MISSING_TOKEN_MESSAGE, resolveSettings } from "./settings";
 import type { ResourceKind } from "./serializable-provider";
 import { AppOperations } from "./app";
@@ -30,14 +30,16 @@ export function clientFor(settings: ProviderSettings): SnykClient {
       apiVersion: settings.apiVersion,
       maxConcurrency: settings.maxConcurrency,
       timeoutMs: settings.timeoutMs,
-      requestsPerMinute: settings.requestsPerMinute,
-      ...(settings.rateLimitWindowMs !== undefined
-        ? { rateLimit: { requests: settings.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE, windowMs: settings.rateLimitWindowMs } }
-        : {}),
+      rateLimit: rateLimitOf(settings),
     });
     clients.set(key, client);
   }
   return client;
+}
+
+/** The client's rate limit: `requestsPerMinute` per `rateLimitWindowMs` (a minute when unset). */
+function rateLimitOf(settings: ProviderSettings): RateLimit {
+  return { requests: settings.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE, windowMs: settings.rateLimitWindowMs ?? 60_000 };
 }
 
 /**

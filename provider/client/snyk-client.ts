@@ -227,9 +227,13 @@ export class SnykClient {
     const started = this.#clock.now();
     for (let attempt = 1; ; attempt++) {
       const result = await this.#concurrency.run(async () => {
-        await this.#rate.acquire();
+        const answered = await this.#rate.acquire();
         this.stats.requests++;
-        return this.#transport({ method: call.method, url: call.url, headers: call.headers, body: call.body });
+        try {
+          return await this.#transport({ method: call.method, url: call.url, headers: call.headers, body: call.body });
+        } finally {
+          answered();
+        }
       });
       if (result.kind === "response" && result.status >= 200 && result.status < 300) {
         this.#log(call, `${call.method} ${call.path} -> ${result.status} (attempt ${attempt})`);
