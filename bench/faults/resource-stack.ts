@@ -2,7 +2,9 @@
  * A small stand-in for the engine's per-resource steps, over one provider host: state per
  * resource name, and `apply` / `refresh` / `destroy` that call Check, Diff, Create, Update, Read
  * and Delete the way `pulumi up` does. Init failures are recorded like the engine records them
- * (the object stays in state and the next `apply` updates it).
+ * (the object stays in state and the next `apply` updates it). `advised` holds the inputs a user
+ * added to the program after an error told them to (adoptId, resetSecretOnAdopt,
+ * recoverWithReplace); `apply` merges them into that resource's inputs from then on.
  */
 import { ProviderHost, ProviderHostError, PropertyMap } from "../../tests/support/provider-host";
 import { TYPES } from "../../tests/provider/host-fixture";
@@ -33,6 +35,10 @@ export class CheckFailedError extends Error {
 export class ResourceStack {
   /** The state, by resource name. */
   readonly records = new Map<string, StackRecord>();
+  /** Inputs added to a resource's declaration on an error's advice, by resource name. */
+  readonly advised = new Map<string, PropertyMap>();
+  /** The resource whose step failed last (the one an error is about). */
+  lastFailed?: string;
 
   /**
    * @param host the provider host to call (replaceable, e.g. after a kill)
@@ -46,7 +52,16 @@ export class ResourceStack {
   ) {}
 
   /** Creates, updates or replaces the resource to match `inputs`; returns its outputs. */
-  async apply(kind: Kind, name: string, inputs: PropertyMap): Promise<PropertyMap> {
+  async apply(kind: Kind, name: string, declared: PropertyMap): Promise<PropertyMap> {
+    return this.noting(name, () => this.applyNow(kind, name, { ...declared, ...this.advised.get(name) }));
+  }
+
+  /** Adds inputs to a resource's declaration, as a user following an error's advice does. */
+  advise(name: string, inputs: PropertyMap): void {
+    this.advised.set(name, { ...this.advised.get(name), ...inputs });
+  }
+
+  private async applyNow(kind: Kind, name: string, inputs: PropertyMap): Promise<PropertyMap> {
     const urn = this.urnOf(kind, name);
     const old = this.records.get(name);
     const checked = await this.host.check(urn, old?.inputs ?? {}, { ...inputs, __provider: this.providers[kind] });
@@ -71,6 +86,10 @@ export class ResourceStack {
 
   /** Reads the resource; one gone in Snyk leaves the state. Returns the new outputs or undefined. */
   async refresh(name: string): Promise<PropertyMap | undefined> {
+    return this.noting(name, () => this.refreshNow(name));
+  }
+
+  private async refreshNow(name: string): Promise<PropertyMap | undefined> {
     const old = this.mustHave(name);
     const read = await this.host.read(old.id, this.urnOf(old.kind, name), old.outputs, old.inputs);
     if (read.id === "") {
@@ -83,9 +102,21 @@ export class ResourceStack {
 
   /** Deletes the resource and drops it from state. */
   async destroy(name: string): Promise<void> {
-    const old = this.mustHave(name);
-    await this.host.delete(old.id, this.urnOf(old.kind, name), old.outputs, old.inputs);
-    this.records.delete(name);
+    await this.noting(name, async () => {
+      const old = this.mustHave(name);
+      await this.host.delete(old.id, this.urnOf(old.kind, name), old.outputs, old.inputs);
+      this.records.delete(name);
+    });
+  }
+
+  /** Runs a step of `name`, remembering it as {@link lastFailed} when it throws. */
+  private async noting<T>(name: string, step: () => Promise<T>): Promise<T> {
+    try {
+      return await step();
+    } catch (error) {
+      this.lastFailed = name;
+      throw error;
+    }
   }
 
   /** The outputs of a resource in state. */

@@ -1,44 +1,60 @@
 /**
- * What a user does after a failed `pulumi up`: read the error, follow its advice (adopt the id it
- * names), and run again. Returns what they saw, shortened for the table.
+ * What a user does after a failed `pulumi up`: read the error, change the program as it advises
+ * (adoptId with resetSecretOnAdopt, recoverWithReplace) on the resource it is about, and run
+ * again; when a rerun fails with advice that is new, follow that too. Returns what they saw,
+ * shortened for the table.
  */
 import type { FaultLab } from "./lab";
 import { okAfter, shorten } from "./scenario";
+import { Advice, adviceIn, advisedInputs, describeAdvice, isNewAdvice } from "./advice";
 
-/** The result of acting once and, after a failure, once more. */
+export { adoptIdIn } from "./advice";
+
+/** The result of acting once and, after failures, following the errors. */
 export interface Flow {
   saw: string;
   firstOk: boolean;
   finalOk: boolean;
   firstMessage?: string;
   finalMessage?: string;
+  /** The advice followed, in order. */
+  followed: Advice[];
 }
 
-/** The id an error tells the user to adopt (`adoptId: "<id>"`), if any. */
-export function adoptIdIn(message: string | undefined): string | undefined {
-  return /adoptId: "([0-9a-f-]{36})"/i.exec(message ?? "")?.[1];
-}
+/** How many runs a user makes at most after the first: run again, then follow what the errors say. */
+export const MAX_RERUNS = 3;
 
 /**
- * Clears the request log, runs `act`; on failure shows the error and runs `rerun` (given the
- * first error message; `act` again by default). "ok after N retries" counts the failed answers.
+ * Clears the request log and runs `act`. After a failure the user applies the error's advice to
+ * the resource whose step failed (`lab.stack.lastFailed`) and runs `rerun` (`act` by default);
+ * they go on while each error brings advice (inputs not set yet, or "run again"), at most
+ * {@link MAX_RERUNS} times. "ok after N retries" counts the failed answers of a first run that
+ * succeeded.
  */
-export async function actThenRerun(
-  lab: FaultLab,
-  act: () => Promise<unknown>,
-  rerun: (firstMessage: string) => Promise<unknown> = () => act(),
-): Promise<Flow> {
+export async function actThenRerun(lab: FaultLab, act: () => Promise<unknown>, rerun: () => Promise<unknown> = act): Promise<Flow> {
   lab.admin.clearLog();
+  lab.stack.lastFailed = undefined;
   const first = await lab.attempt(act);
-  if (first.ok) return { saw: okAfter(lab.failedAnswers()), firstOk: true, finalOk: true };
+  if (first.ok) return { saw: okAfter(lab.failedAnswers()), firstOk: true, finalOk: true, followed: [] };
   lab.admin.clearFaults();
-  const second = await lab.attempt(() => rerun(first.message));
-  const advice = adoptIdIn(first.message) ? "adopt it" : "run again";
-  return {
-    saw: `error: ${shorten(first.message, 90)} → ${advice}: ${second.ok ? "ok" : `error: ${shorten(second.message, 70)}`}`,
-    firstOk: false,
-    finalOk: second.ok,
-    firstMessage: first.message,
-    finalMessage: second.ok ? undefined : second.message,
-  };
+  const followed: Advice[] = [];
+  const steps = [`error: ${shorten(first.message, 90)}`];
+  let last = first;
+  for (let rerunNo = 1; rerunNo <= MAX_RERUNS; rerunNo++) {
+    const advice = adviceIn(last.message);
+    const target = lab.stack.lastFailed;
+    const fresh = target !== undefined && isNewAdvice(advice, lab.stack.advised.get(target));
+    // A plain rerun is worth one try; after that only advice (new inputs, or "run again") makes another run worth it.
+    if (rerunNo > 1 && !fresh && !advice.runAgain) break;
+    if (fresh) {
+      lab.stack.advise(target, advisedInputs(advice));
+      followed.push(advice);
+    }
+    lab.stack.lastFailed = undefined;
+    const next = await lab.attempt(rerun);
+    steps.push(`${fresh ? describeAdvice(advice) : "run again"}: ${next.ok ? "ok" : `error: ${shorten(next.message, 70)}`}`);
+    if (next.ok) return { saw: steps.join(" → "), firstOk: false, finalOk: true, firstMessage: first.message, followed };
+    last = next;
+  }
+  return { saw: steps.join(" → "), firstOk: false, finalOk: false, firstMessage: first.message, finalMessage: last.message, followed };
 }

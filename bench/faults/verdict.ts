@@ -18,8 +18,6 @@ export interface TrackedResource {
 export interface VerdictOptions {
   /** Secrets revoked on purpose by the scenario: state may still hold them (refresh reports it). */
   revoked?: Set<string>;
-  /** Objects an error told the user to adopt: not orphans, but still counted for duplicates. */
-  namedToAdopt?: string[];
 }
 
 const short = (id: string) => id.slice(0, 8);
@@ -30,7 +28,7 @@ export function nothingLost(lab: FaultLab, tracked: TrackedResource[], options: 
   const broker = lab.ids.brokerAppId;
   const apps = lab.admin.listApps().filter((a) => a.id !== broker);
   const installs = lab.admin.listInstalls();
-  const known = new Set([...tracked.map((t) => t.id), ...lab.external, ...(options.namedToAdopt ?? [])]);
+  const known = new Set([...tracked.map((t) => t.id), ...lab.external]);
 
   for (const app of apps) if (!known.has(app.id)) problems.push(`orphaned app ${short(app.id)} "${app.name}"`);
   for (const install of installs) if (!known.has(install.id)) problems.push(`orphaned install ${short(install.id)}`);

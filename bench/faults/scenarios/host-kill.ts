@@ -1,15 +1,19 @@
 /**
  * The provider host killed (SIGKILL) while a Snyk request is in flight, in a whole-program run of
  * the example stack, and the run repeated with a new host, as a user does after a crash or a
- * killed CI job.
+ * killed CI job; when the repeated run fails, the user adds what its errors advise (adoptId with
+ * resetSecretOnAdopt, recoverWithReplace) to the resources they name and runs again.
  */
 import { rotationWindow } from "../../../sdk";
 import type { ProgramHarness } from "../../../tests/support/program-harness";
 import type { FaultLab } from "../lab";
 import { Scenario, shorten } from "../scenario";
-import { adoptIdIn } from "../user-flow";
 import { nothingLost } from "../verdict";
 import { exampleHarness, exampleHost, exampleProgram, newStatePath, trackedByHarness } from "../example-stack";
+import { adviceIn, advisedInputs, describeAdvice, isNewAdvice } from "../advice";
+import { nameOfUrn, programWithAdvice } from "../advised-program";
+import type { PropertyMap } from "../../../tests/support/provider-host";
+import { MAX_RERUNS } from "../user-flow";
 
 const IN_FLIGHT_MS = 1000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -22,9 +26,29 @@ function otherRotationDays(): number {
 
 type Operation = "up" | "destroy";
 
-async function perform(harness: ProgramHarness, op: Operation): Promise<string[]> {
-  const result = op === "up" ? await harness.up(exampleProgram) : await harness.destroy();
-  return result.failures.map((f) => f.message);
+type Failure = { urn: string; message: string };
+
+async function perform(harness: ProgramHarness, op: Operation, advised: ReadonlyMap<string, PropertyMap> = new Map()): Promise<Failure[]> {
+  const result = op === "up" ? await harness.up(programWithAdvice(exampleProgram, advised)) : await harness.destroy();
+  return result.failures.map((f) => ({ urn: f.urn, message: f.message }));
+}
+
+/**
+ * Adds each failure's new advice to `advised` (by the failed resource's name); returns what the
+ * user does next, or undefined when no error advises anything (new inputs, or "run again").
+ */
+function followAdvice(failures: Failure[], advised: Map<string, PropertyMap>): string | undefined {
+  const done: string[] = [];
+  let runAgain = false;
+  for (const failure of failures) {
+    const advice = adviceIn(failure.message);
+    const name = nameOfUrn(failure.urn);
+    runAgain ||= advice.runAgain === true;
+    if (!failure.urn || !isNewAdvice(advice, advised.get(name))) continue;
+    advised.set(name, { ...advised.get(name), ...advisedInputs(advice) });
+    done.push(`${describeAdvice(advice)} on ${name}`);
+  }
+  return done.length > 0 ? done.join(", ") : runAgain ? "as the error says" : undefined;
 }
 
 async function waitForRequest(lab: FaultLab, method: string, path: string, nth: number): Promise<void> {
@@ -76,14 +100,25 @@ function killDuring(options: {
       lab.otherHostLogs.push(...host.hostLog());
       await sleep(IN_FLIGHT_MS + 300);
 
+      lab.errorsSeen.push(...killedFailures.map((f) => f.message));
+
+      // Run again; while the errors advise something new, add it to the program and run again.
       const again = exampleHarness(lab, statePath, { overrides });
-      const failures = await perform(again, options.op);
-      lab.errorsSeen.push(...killedFailures, ...failures);
-      const named = failures.map(adoptIdIn).filter((id): id is string => id !== undefined);
-      const problems = nothingLost(lab, trackedByHarness(again), { namedToAdopt: named });
-      if (failures.length > 0 && named.length === 0) problems.push("the repeated run failed without naming what to adopt");
-      const saw = `${options.op} failed (${killedFailures.length} step${killedFailures.length === 1 ? "" : "s"}); ${options.op} again: ${failures.length === 0 ? "ok" : `error: ${shorten(failures[0], 90)}`}`;
-      return { userSaw: saw, problems };
+      const advised = new Map<string, PropertyMap>();
+      const steps: string[] = [];
+      let failures = await perform(again, options.op);
+      for (let rerun = 0; ; rerun++) {
+        lab.errorsSeen.push(...failures.map((f) => f.message));
+        steps.push(failures.length === 0 ? "ok" : `error: ${shorten(failures[0].message, 80)}${failures.length > 1 ? ` (+${failures.length - 1} more)` : ""}`);
+        const followed = failures.length > 0 && rerun < MAX_RERUNS ? followAdvice(failures, advised) : undefined;
+        if (!followed) break;
+        steps.push(`${followed}, ${options.op} again:`);
+        failures = await perform(again, options.op, advised);
+      }
+      const problems = nothingLost(lab, trackedByHarness(again));
+      if (failures.length > 0) problems.push(`following the errors' advice did not recover: ${failures.map((f) => f.message).join("; ")}`);
+      const killedSteps = `${killedFailures.length} step${killedFailures.length === 1 ? "" : "s"}`;
+      return { userSaw: `${options.op} failed (${killedSteps}); ${options.op} again: ${steps.join(" ")}`, problems };
     },
   };
 }

@@ -1,12 +1,12 @@
 /**
  * 500, 502 and 503 answers and connection resets on every route: idempotent calls must retry to
  * success; POST and PATCH must fail with an error naming what Snyk answered, change nothing
- * twice, and work when run again.
+ * twice, and work when run again, following what the errors advise.
  */
 import type { Fault } from "../../../emulator/types";
 import type { FaultLab } from "../lab";
 import { FaultKind, Scenario } from "../scenario";
-import { actThenRerun, adoptIdIn } from "../user-flow";
+import { actThenRerun } from "../user-flow";
 import { nothingLost, trackedByStack } from "../verdict";
 import { ROUTES, RouteCase } from "./routes";
 
@@ -60,14 +60,8 @@ function routeScenario(route: RouteCase, rf: RouteFault): Scenario {
       const path = route.path(lab);
       if (route.skip) lab.inject({ method: route.method, path, times: route.skip });
       lab.inject({ method: route.method, path, times: 1, ...rf.fault });
-      const flow = await actThenRerun(
-        lab,
-        () => route.act(lab),
-        (message) => {
-          const adoptId = adoptIdIn(message);
-          return adoptId && route.adopt ? route.adopt(lab, adoptId) : route.act(lab);
-        },
-      );
+      // The user reruns the same action; actThenRerun adds what the errors advise to the program.
+      const flow = await actThenRerun(lab, () => route.act(lab));
       const problems = nothingLost(lab, trackedByStack(lab));
       if (route.idempotent && !flow.firstOk) problems.push(`${route.method} was not retried`);
       if (!flow.firstOk && !rf.mentions.test(flow.firstMessage ?? "")) problems.push("the error does not say what went wrong");

@@ -1,96 +1,136 @@
 /**
- * Requests that time out. The provider host's client waits 30 s per attempt and no stack config
- * shortens it, so the short run drives the providers' own code in this process with a client
- * whose timeout is 300 ms; the full run also sends one create through the real host (30 s).
+ * Requests that time out, through the real provider host: each scenario runs on a host of its
+ * own whose `snyk:timeoutMs` is short, while the emulator answers after twice that (and does the
+ * work then). A create that timed out may land after the error: the user either runs again once
+ * it has landed (a person reading the error) or at once (a CI job that retries straight away).
  */
-import { AppOperations } from "../../../provider/app";
-import { SnykClient } from "../../../provider/client";
-import type { PropertyMap } from "../../../tests/support/provider-host";
-import type { FaultLab } from "../lab";
-import { Scenario } from "../scenario";
-import { actThenRerun, adoptIdIn } from "../user-flow";
+import type { Fault } from "../../../emulator/types";
+import { startProviderHost, ProviderHost } from "../../../tests/support/provider-host";
+import { CLEAN_ENV, REPO_ROOT } from "../example-stack";
+import { FaultLab, LAB_VERIFY_TIMEOUT_MS } from "../lab";
+import { Scenario, ScenarioOutcome } from "../scenario";
+import { actThenRerun, Flow } from "../user-flow";
 import { nothingLost, trackedByStack } from "../verdict";
 
-const IN_PROCESS_TIMEOUT_MS = 300;
-/** The client's default per-attempt timeout, which the provider host uses. */
-const HOST_TIMEOUT_MS = 30_000;
+/** The host's per-request timeout (`snyk:timeoutMs`). */
+export const HOST_TIMEOUT_MS = 300;
+/** How late the emulator answers (and processes) a faulted request. */
+const LATE_MS = HOST_TIMEOUT_MS * 2;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** SnykApp create/read by the provider's AppOperations in this process, recorded in the lab's stack. */
-function inProcessApps(lab: FaultLab) {
-  const client = new SnykClient({ token: lab.emulator.token, apiUrl: lab.emulator.url, timeoutMs: IN_PROCESS_TIMEOUT_MS, retry: { baseDelayMs: 20 } });
-  const ops = new AppOperations(() => client);
-  return {
-    async create(name: string, inputs: PropertyMap) {
-      const checked = await ops.check({}, inputs);
-      if (checked.failures?.length) throw new Error(JSON.stringify(checked.failures));
-      const created = await ops.create(checked.inputs as any);
-      lab.stack.records.set(name, { kind: "app", name, id: created.id, inputs: checked.inputs as PropertyMap, outputs: created.outs });
-      return created.outs;
+/** A provider host like the lab's, with `snyk:timeoutMs` set. */
+function timeoutHost(lab: FaultLab): Promise<ProviderHost> {
+  return startProviderHost({
+    cwd: REPO_ROOT,
+    project: "snyk-apps-tests",
+    config: {
+      "snyk:token": lab.emulator.token,
+      "snyk:apiUrl": lab.emulator.url,
+      "snyk:verifyTimeoutMs": String(LAB_VERIFY_TIMEOUT_MS),
+      "snyk:timeoutMs": String(HOST_TIMEOUT_MS),
     },
-    async read(name: string) {
-      const record = lab.stack.records.get(name)!;
-      const read = await ops.read(record.id, record.outputs as any);
-      return read.props;
-    },
-  };
+    env: CLEAN_ENV,
+  });
+}
+
+/** Runs `body` with the lab's stack on a timeout host, then stops the host (keeping its log for the sweep). */
+async function onTimeoutHost(lab: FaultLab, body: () => Promise<ScenarioOutcome>): Promise<ScenarioOutcome> {
+  const host = await timeoutHost(lab);
+  lab.stack = lab.newStack(host);
+  try {
+    return await body();
+  } finally {
+    lab.otherHostLogs.push(...host.hostLog());
+    await host.stop();
+  }
 }
 
 /** Waits until the emulator has answered (or dropped) every request it received. */
-async function settled(lab: FaultLab, timeoutMs: number): Promise<void> {
+async function settled(lab: FaultLab, timeoutMs = LATE_MS + 2000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (lab.admin.requestLog.some((r) => r.status === 0 && !r.path.startsWith("/_emulator")) && Date.now() < deadline) await sleep(50);
-  await sleep(100);
+  while (lab.admin.requestLog.some((r) => r.status === 0 && !r.path.startsWith("/_emulator")) && Date.now() < deadline) await sleep(20);
+  await sleep(50);
 }
 
-/** A create whose answer comes after the client gave up; the user follows the error's advice. */
-function slowCreate(name: string, short: boolean, viaHost: boolean): Scenario {
-  const delayMs = viaHost ? HOST_TIMEOUT_MS + 1000 : IN_PROCESS_TIMEOUT_MS * 2;
+type Rerun = "after it landed" | "at once";
+
+/**
+ * A non-idempotent request that times out but is processed late; the user follows the errors.
+ * Judged once every late request has been processed.
+ */
+function lateWrite(options: {
+  name: string;
+  short: boolean;
+  route: string;
+  rerun: Rerun;
+  setup?: (lab: FaultLab) => Promise<unknown>;
+  fault: (lab: FaultLab) => Fault;
+  act: (lab: FaultLab) => Promise<unknown>;
+}): Scenario {
   return {
-    name,
+    name: `${options.name}, run again ${options.rerun}`,
     kind: "timeout",
-    short,
-    injected: `POST /orgs/{org}/apps/creations answers after ${delayMs} ms (processed), client timeout ${viaHost ? HOST_TIMEOUT_MS : IN_PROCESS_TIMEOUT_MS} ms${viaHost ? "" : " (providers in-process)"}`,
-    async run(lab) {
-      const apps = inProcessApps(lab);
-      const inputs = lab.appInputs("Slow app");
-      const create = (extra: PropertyMap = {}) =>
-        viaHost ? lab.stack.apply("app", "app", { ...inputs, ...extra }) : apps.create("app", { ...inputs, ...extra });
-      lab.inject({ method: "POST", path: `/orgs/${lab.ids.orgId}/apps/creations`, delayMs });
-      const flow = await actThenRerun(lab, () => create(), async (message) => {
-        const adoptId = adoptIdIn(message);
-        return adoptId ? create({ adoptId }) : create();
-      });
-      // Judge once the late request has been processed too.
-      await settled(lab, delayMs + 2000);
-      const problems = nothingLost(lab, trackedByStack(lab));
-      if (!flow.finalOk) problems.push("following the error's advice did not recover");
-      return { userSaw: flow.saw, problems };
-    },
+    short: options.short,
+    injected: `${options.route} processed and answered after ${LATE_MS} ms; snyk:timeoutMs ${HOST_TIMEOUT_MS}; the user reruns ${options.rerun === "at once" ? "at once (a CI retry)" : "once the late request landed"}`,
+    run: (lab) =>
+      onTimeoutHost(lab, async () => {
+        await options.setup?.(lab);
+        lab.inject(options.fault(lab));
+        const act = () => options.act(lab);
+        const flow: Flow = await actThenRerun(lab, act, options.rerun === "at once" ? act : () => settled(lab).then(act));
+        await settled(lab);
+        const problems = nothingLost(lab, trackedByStack(lab));
+        if (flow.firstOk) problems.push(`the request did not time out (snyk:timeoutMs ${HOST_TIMEOUT_MS} not applied)`);
+        if (!flow.finalOk) problems.push("following the errors' advice did not recover");
+        return { userSaw: flow.saw, problems };
+      }),
   };
 }
 
-/** The timeout scenarios; `full` adds the one through the real host. */
+const appsPath = (lab: FaultLab) => `/orgs/${lab.ids.orgId}/apps/creations`;
+const createApp = (lab: FaultLab) => lab.stack.apply("app", "app", lab.appInputs("Slow app"));
+const lateCreate = (lab: FaultLab): Fault => ({ method: "POST", path: appsPath(lab), delayMs: LATE_MS });
+
+/** The timeout scenarios. */
 export function timeoutScenarios(): Scenario[] {
   return [
-    slowCreate("timeout on app create (in-process)", true, false),
+    lateWrite({ name: "timeout on app create", short: true, route: "POST /orgs/{org}/apps/creations", rerun: "after it landed", fault: lateCreate, act: createApp }),
+    lateWrite({ name: "timeout on app create", short: false, route: "POST /orgs/{org}/apps/creations", rerun: "at once", fault: lateCreate, act: createApp }),
+    lateWrite({
+      name: "timeout on org install create",
+      short: false,
+      route: "POST /orgs/{org}/apps/installs",
+      rerun: "at once",
+      fault: (lab) => ({ method: "POST", path: `/orgs/${lab.ids.orgId}/apps/installs`, delayMs: LATE_MS }),
+      act: (lab) => lab.stack.apply("install", "install", lab.installInputs("org")),
+    }),
+    lateWrite({
+      name: "timeout on secret mint",
+      short: false,
+      route: "POST …/creations/{id}/secrets",
+      rerun: "after it landed",
+      setup: createApp,
+      fault: (lab) => ({ method: "POST", path: `${appsPath(lab)}/${lab.stack.outputs("app").appId}/secrets`, delayMs: LATE_MS }),
+      act: (lab) => lab.stack.apply("secret", "secret", lab.appSecretInputs("app")),
+    }),
     {
-      name: "timeout on app refresh (in-process)",
+      name: "timeout on app refresh",
       kind: "timeout",
       short: true,
-      injected: `GET /orgs/{org}/apps/creations/{id} answers after ${IN_PROCESS_TIMEOUT_MS * 2} ms, client timeout ${IN_PROCESS_TIMEOUT_MS} ms (providers in-process)`,
-      async run(lab) {
-        const apps = inProcessApps(lab);
-        const outs = await apps.create("app", lab.appInputs("Slow read"));
-        lab.inject({ method: "GET", path: `/orgs/${lab.ids.orgId}/apps/creations/${outs.appId}`, delayMs: IN_PROCESS_TIMEOUT_MS * 2 });
-        const flow = await actThenRerun(lab, () => apps.read("app"));
-        await settled(lab, 2000);
-        const problems = nothingLost(lab, trackedByStack(lab));
-        if (!flow.firstOk) problems.push("GET was not retried after a timeout");
-        return { userSaw: flow.saw, problems };
-      },
+      injected: `GET /orgs/{org}/apps/creations/{id} answers after ${LATE_MS} ms; snyk:timeoutMs ${HOST_TIMEOUT_MS}`,
+      run: (lab) =>
+        onTimeoutHost(lab, async () => {
+          const outs = await createApp(lab);
+          lab.inject({ method: "GET", path: `${appsPath(lab)}/${outs.appId}`, delayMs: LATE_MS });
+          const flow = await actThenRerun(lab, () => lab.stack.refresh("app"));
+          await settled(lab);
+          const problems = nothingLost(lab, trackedByStack(lab));
+          if (!flow.firstOk) problems.push("GET was not retried after a timeout");
+          const timedOut = lab.admin.requestLog.filter((r) => r.method === "GET" && r.path === `${appsPath(lab)}/${outs.appId}`).length;
+          if (timedOut < 2) problems.push(`the GET did not time out (snyk:timeoutMs ${HOST_TIMEOUT_MS} not applied)`);
+          return { userSaw: flow.firstOk ? `ok after ${timedOut - 1} timed-out GET` : flow.saw, problems };
+        }),
     },
-    slowCreate("timeout on app create (provider host, 30 s)", false, true),
   ];
 }

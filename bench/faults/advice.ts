@@ -1,0 +1,62 @@
+/**
+ * What a provider error tells the user to change in the program, read the way a user reads it:
+ * `adoptId: "<id>"` (with `resetSecretOnAdopt: true` when the error suggests it) to take over an
+ * object an interrupted run left, or `recoverWithReplace: true` on a SnykAppSecret that Snyk
+ * refuses a new secret because it holds one no state knows.
+ */
+import type { PropertyMap } from "../../tests/support/provider-host";
+
+/** The program changes an error advises; empty when it only says what went wrong. */
+export interface Advice {
+  adoptId?: string;
+  /** Set with adoptId: the adopted object's secret was lost with the run that created it. */
+  resetSecretOnAdopt?: boolean;
+  recoverWithReplace?: boolean;
+  /** The error says to run `pulumi up` again as it is (e.g. to finish an object recorded in state). */
+  runAgain?: boolean;
+}
+
+/** The id an error tells the user to adopt (`adoptId: "<id>"`), if any. */
+export function adoptIdIn(message: string | undefined): string | undefined {
+  return /adoptId: "([0-9a-f-]{36})"/i.exec(message ?? "")?.[1];
+}
+
+/**
+ * The advice in an error message. `resetSecretOnAdopt` is taken whenever the error mentions it:
+ * every object a fault scenario is told to adopt was made by an interrupted run, so its secret is
+ * lost to the user and nobody uses it yet (the condition the errors give).
+ */
+export function adviceIn(message: string | undefined): Advice {
+  const text = message ?? "";
+  const adoptId = adoptIdIn(text);
+  const advice: Advice = {};
+  if (adoptId) {
+    advice.adoptId = adoptId;
+    if (/resetSecretOnAdopt: true/.test(text)) advice.resetSecretOnAdopt = true;
+  }
+  if (/recoverWithReplace: true/.test(text)) advice.recoverWithReplace = true;
+  if (/run `?pulumi up`? again|running again is safe/i.test(text)) advice.runAgain = true;
+  return advice;
+}
+
+/** The inputs the advice adds to the resource the error was about. */
+export function advisedInputs(advice: Advice): PropertyMap {
+  const inputs: PropertyMap = {};
+  if (advice.adoptId) inputs.adoptId = advice.adoptId;
+  if (advice.resetSecretOnAdopt) inputs.resetSecretOnAdopt = true;
+  if (advice.recoverWithReplace) inputs.recoverWithReplace = true;
+  return inputs;
+}
+
+/** True when the advice asks for a change the program does not have yet. */
+export function isNewAdvice(advice: Advice, current: PropertyMap | undefined): boolean {
+  return Object.entries(advisedInputs(advice)).some(([key, value]) => current?.[key] !== value);
+}
+
+/** What the user does next, for the table: "adopt it (resetSecretOnAdopt)", "recoverWithReplace (…)", "run again". */
+export function describeAdvice(advice: Advice): string {
+  const steps: string[] = [];
+  if (advice.adoptId) steps.push(advice.resetSecretOnAdopt ? "adopt it (resetSecretOnAdopt)" : "adopt it");
+  if (advice.recoverWithReplace) steps.push("recoverWithReplace (every old secret stops)");
+  return steps.length > 0 ? steps.join(" + ") : "run again";
+}
