@@ -34,7 +34,8 @@ export interface BenchResults {
 /** What a wall time covers. */
 export const WALL_TIME_DEFINITION =
   "wall = the harness's up / refresh / destroy call, from the program's start to its result (program run under mocks, " +
-  "every Check, Create/Read/Delete through the provider host, state writes); the host is started before the clock";
+  "every Check, Create/Read/Delete through the provider host, state writes); the host is started before the clock; " +
+  "1st request = when the first request reached the emulator (before it: the program registering its resources and their Checks)";
 
 /** The definitions printed with the figures. */
 export const DEFINITIONS = { concurrencyFloor: CONCURRENCY_FLOOR_DEFINITION, rateLimitFloor: RATE_FLOOR_DEFINITION, wallTime: WALL_TIME_DEFINITION };
@@ -54,7 +55,7 @@ export function operationsTable(rows: OperationCount[]): Table {
 /** Timed phases: wall against floor. */
 export function timedTable(rows: TimedPhase[]): Table {
   return {
-    header: ["scenario", "phase", "resources", "requests", "429 seen", "failures", "wall ms", "floor ms", "ratio", "target", ""],
+    header: ["scenario", "phase", "resources", "requests", "429 seen", "failures", "1st request ms", "wall ms", "floor ms", "ratio", "target", ""],
     rows: rows.map((r) => [
       r.scenario,
       r.phase,
@@ -62,6 +63,7 @@ export function timedTable(rows: TimedPhase[]): Table {
       String(r.requests),
       String(r.rateLimitedSeen),
       r.rateLimitedToUser > 0 ? `${r.failures} (${r.rateLimitedToUser} 429)` : String(r.failures),
+      r.firstRequestMs === undefined ? "" : ms(r.firstRequestMs),
       ms(r.wallMs),
       ms(r.floorMs),
       `${r.ratio.toFixed(2)}x`,
