@@ -23,7 +23,7 @@ export function ambiguousCreateError(what: string, cause: Error, candidates: str
     candidates === undefined
       ? "Checking what Snyk holds failed too: look for it in Snyk before running again, and adopt it with adoptId if it is there."
       : candidates.length === 0
-        ? "Nothing matching it exists in Snyk yet. Running again is safe: the next run looks again before creating, and names what to adopt if Snyk did create it."
+        ? "Nothing matching it showed up in Snyk. Run again: the next run looks again before creating, and names what to adopt if Snyk did create it."
         : `Snyk holds ${candidates.length === 1 ? "one match" : `${candidates.length} matches`}: ${candidates.join(", ")}. ` +
           `If it was made by this run, set adoptId: "${candidates[candidates.length - 1]}" with resetSecretOnAdopt: true ` +
           "(the secret Snyk minted with it was lost) and run again, so no duplicate is created.";

@@ -219,7 +219,7 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
     const outs = fromListItem({ ...inputs, installId, clientId: item.attributes.client_id ?? "" }, item);
     if (!inputs.resetSecretOnAdopt) return { id: installId, outs };
     return recordOnFailure(installId, () => outs, async () => {
-      const clientSecret = await manageSecret(this.client(), { ...inputs, installId }, "replace");
+      const clientSecret = await manageSecret(this.client(), { orgId: inputs.orgId, groupId: inputs.groupId, installId }, "replace");
       return { id: installId, outs: await this.verified(definedOnly({ ...outs, clientSecret })) };
     });
   }

@@ -13,7 +13,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { SnykClient } from "./client";
-import { SnykNotFoundError } from "./client";
+import { SnykNotFoundError, SnykTimeoutError } from "./client";
 import { specSchema } from "./spec";
 import { validateInputs, InputSchema } from "./validation/validate-inputs";
 import { definedOnly, keepOrder, sameSet } from "./outputs";
@@ -97,8 +97,15 @@ const appPath = (orgId: string, appId: string) => `${appsPath(orgId)}/${encodeUR
 export class AppOperations implements pulumi.dynamic.ResourceProvider {
   private schema?: InputSchema;
 
-  /** @param client returns the shared Snyk client (created on first use, so check needs no token) */
-  constructor(private readonly client: () => SnykClient) {}
+  /**
+   * @param client returns the shared Snyk client (created on first use, so check needs no token)
+   * @param timedOutCreateGraceMs after a create timed out, how long to keep looking for the app
+   *   Snyk may still be making, before saying none was made (default 60 s)
+   */
+  constructor(
+    private readonly client: () => SnykClient,
+    private readonly timedOutCreateGraceMs = 60_000,
+  ) {}
 
   /** Validates every input against the spec's rules; defaults `context` to `tenant` as Snyk does. */
   async check(_olds: any, news: any): Promise<pulumi.dynamic.CheckResult> {
@@ -149,8 +156,20 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
       });
     } catch (error) {
       if (!mayHaveBeenProcessed(error)) throw error;
-      const candidates = await this.matchingApps(inputs).catch(() => undefined);
+      // A timed-out request may still land after we look, so keep looking for a while.
+      const graceMs = error instanceof SnykTimeoutError ? this.timedOutCreateGraceMs : 0;
+      const candidates = await this.matchingAppsWithin(inputs, graceMs).catch(() => undefined);
       throw ambiguousCreateError(`app "${inputs.name}" in org ${inputs.orgId}`, error as Error, candidates);
+    }
+  }
+
+  /** Matching apps, looking again with backoff for up to `graceMs` while none shows up. */
+  private async matchingAppsWithin(inputs: AppInputs, graceMs: number): Promise<string[]> {
+    const deadline = Date.now() + graceMs;
+    for (let delay = 250; ; delay = Math.min(delay * 2, 5_000)) {
+      const matches = await this.matchingApps(inputs);
+      if (matches.length > 0 || Date.now() + delay > deadline) return matches;
+      await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
 

@@ -5,7 +5,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
-import { DEFAULT_REQUESTS_PER_MINUTE, RateLimit, SnykClient } from "./client";
+import { DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_TIMEOUT_MS, RateLimit, SnykClient } from "./client";
 import { ConfigSource, ProviderConfigurationError, ProviderSettings, MISSING_TOKEN_MESSAGE, resolveSettings } from "./settings";
 import type { ResourceKind } from "./serializable-provider";
 import { AppOperations } from "./app";
@@ -53,7 +53,7 @@ export function createOperations(kind: ResourceKind, config?: ConfigSource): pul
   const client = () => clientFor(settings);
   switch (kind) {
     case "app":
-      return new AppOperations(client);
+      return new AppOperations(client, 2 * (settings.timeoutMs ?? DEFAULT_TIMEOUT_MS));
     case "app-secret":
       return new AppSecretOperations(client, { timeoutMs: settings.verifyTimeoutMs });
     case "app-install":

@@ -15,7 +15,8 @@ export interface SecretTarget extends InstallOwner {
 
 /** The REST path of the target's secrets endpoint. */
 export function secretsPath(target: SecretTarget): string {
-  if (target.appId) {
+  // An install's own secrets, never its app's: installs carry their appId too.
+  if (target.appId && !target.installId) {
     return `/orgs/${encodeURIComponent(target.orgId ?? "")}/apps/creations/${encodeURIComponent(target.appId)}/secrets`;
   }
   return `${installPath(target, target.installId ?? "")}/secrets`;
@@ -23,7 +24,7 @@ export function secretsPath(target: SecretTarget): string {
 
 /** "app <id>" or "install <id> in org <id>", for messages. */
 export function describeTarget(target: SecretTarget): string {
-  return target.appId ? `app ${target.appId}` : `install ${target.installId} in ${describeOwner(target)}`;
+  return target.appId && !target.installId ? `app ${target.appId}` : `install ${target.installId} in ${describeOwner(target)}`;
 }
 
 /** True while the app or install still exists in Snyk. */

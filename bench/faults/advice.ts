@@ -35,7 +35,7 @@ export function adviceIn(message: string | undefined): Advice {
     if (/resetSecretOnAdopt: true/.test(text)) advice.resetSecretOnAdopt = true;
   }
   if (/recoverWithReplace: true/.test(text)) advice.recoverWithReplace = true;
-  if (/run `?pulumi up`? again|running again is safe/i.test(text)) advice.runAgain = true;
+  if (/run `?pulumi up`? again|running again is safe|\. Run again:/i.test(text)) advice.runAgain = true;
   return advice;
 }
 

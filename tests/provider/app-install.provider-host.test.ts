@@ -117,6 +117,19 @@ describe("provider/app-install through Pulumi's provider host", function () {
     assert.equal(adopted.outputs.clientSecret, undefined);
   });
 
+  it("resetSecretOnAdopt replaces the adopted install's own secrets, never its app's", async () => {
+    const app = f.emulator.admin.createClientCredentialsApp({ name: "reset-on-adopt" });
+    const appSecretsBefore = f.emulator.admin.activeSecrets(app.appId);
+    for (const owner of [{ orgId: f.emulator.orgId }, { groupId: f.emulator.groupId }]) {
+      const first = await f.create("install", "lost-secret", { appId: app.appId, ...owner });
+      const adopted = await f.create("install", "reset", { appId: app.appId, ...owner, adoptId: first.id, resetSecretOnAdopt: true });
+      assert.deepEqual(f.emulator.admin.activeSecrets(first.id), [adopted.outputs.clientSecret]);
+      assert.ok(await tokenWorks(adopted.outputs.clientId as string, adopted.outputs.clientSecret as string));
+      assert.ok(!(await tokenWorks(first.outputs.clientId as string, first.outputs.clientSecret as string)), "the lost secret no longer works");
+    }
+    assert.deepEqual(f.emulator.admin.activeSecrets(app.appId), appSecretsBefore, "the app's own secrets are untouched");
+  });
+
   it("rejects bad input at preview with a clear message and no request", async () => {
     f.emulator.admin.clearLog();
     const checked = await f.host.check(f.urn("install", "bad"), {}, f.withProvider("install", { appId: "broker", orgId: f.emulator.orgId, groupId: f.emulator.groupId }));
