@@ -48,6 +48,7 @@ async function main(): Promise<void> {
   const rate = scaledLimit(s.rateWindowMs);
   log(`${COMMAND}: concurrency (snyk:maxConcurrency) ${s.concurrency}, latency ${s.latencyMs} ms, N = ${s.scaleSizes.join(", ")}; ` +
     `rate limit ${rate.limit} per ${rate.windowMs} ms (Snyk's 1620/min) with N = ${s.rateLimitedN}`);
+  const loadAverage = os.loadavg()[0];
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "snyk-apps-bench-"));
   const started = performance.now();
   try {
@@ -78,7 +79,7 @@ async function main(): Promise<void> {
     const results: BenchResults = {
       date: new Date().toISOString(),
       command: COMMAND,
-      machine: { cpus: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.arch()}` },
+      machine: { cpus: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.arch()}`, loadAverage },
       definitions: DEFINITIONS,
       operations,
       timed,

@@ -45,7 +45,8 @@ export function markdownReport(results: BenchResults): string {
   return [
     "# Benchmark results",
     "",
-    `Produced by \`${results.command}\` on ${results.date.slice(0, 10)} (${m.cpus} CPUs, Node ${m.node}, ${m.platform}), ` +
+    `Produced by \`${results.command}\` on ${results.date.slice(0, 10)} (${m.cpus} CPUs, Node ${m.node}, ${m.platform}, ` +
+      `load average ${m.loadAverage.toFixed(1)} at the start), ` +
       "against the emulator (in its own process) through Pulumi's real dynamic-provider host. Raw figures: `bench/results.json`.",
     "",
     "## Requests per operation",

@@ -10,7 +10,8 @@ import type { TimedPhase } from "./timed-phase";
 export interface BenchResults {
   date: string;
   command: string;
-  machine: { cpus: number; node: string; platform: string };
+  /** `loadAverage`: the 1-minute load average when the bench started (other work on the machine skews the ratios). */
+  machine: { cpus: number; node: string; platform: string; loadAverage: number };
   definitions: { concurrencyFloor: string; rateLimitFloor: string; wallTime: string };
   operations: OperationCount[];
   timed: TimedPhase[];

@@ -11,7 +11,7 @@ const phase = (over: Partial<TimedPhase>): TimedPhase => ({
 
 function results(timed: TimedPhase[], providerBytes = 4000): Omit<BenchResults, "targets"> {
   return {
-    date: "2026-01-01T00:00:00.000Z", command: "npm run bench", machine: { cpus: 2, node: "v20", platform: "linux x64" },
+    date: "2026-01-01T00:00:00.000Z", command: "npm run bench", machine: { cpus: 2, node: "v20", platform: "linux x64", loadAverage: 0 },
     definitions: { concurrencyFloor: "", rateLimitFloor: "", wallTime: "" },
     operations: [
       { resource: "SnykApp", operation: "create", requests: 1, minimum: 1, verdict: "PASS" },
