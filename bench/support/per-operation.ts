@@ -15,7 +15,12 @@ export interface OperationCount {
   minimum: number;
   /** Why the minimum is what it is, when it is not 1. */
   why?: string;
-  verdict: "PASS" | "FAIL";
+  /**
+   * Requests beyond the minimum that the design spends on purpose, and what they buy; such a row
+   * is "BY DESIGN", not "PASS", so the table never hides them.
+   */
+  byDesign?: { extra: number; why: string };
+  verdict: "PASS" | "BY DESIGN" | "FAIL";
 }
 
 /** Installs made in the group to time a read that has to page (the read looks for the one at {@link PAGED_POSITION}). */
@@ -27,17 +32,21 @@ export const PAGED_POSITION = 251;
 export async function countOperations(): Promise<OperationCount[]> {
   const f = await startHostFixture();
   const rows: OperationCount[] = [];
-  const count = async <T>(resource: OperationCount["resource"], operation: string, minimum: number, run: () => Promise<T>, why?: string): Promise<T> => {
+  const count: Count = async (resource, operation, minimum, run, why, byDesign) => {
     f.emulator.admin.clearLog();
     const result = await run();
     const requests = f.emulator.admin.requestLog.length;
-    rows.push({ resource, operation, requests, minimum, ...(why ? { why } : {}), verdict: requests <= minimum ? "PASS" : "FAIL" });
+    const verdict = requests <= minimum ? "PASS" : byDesign && requests <= minimum + byDesign.extra ? "BY DESIGN" : "FAIL";
+    rows.push({ resource, operation, requests, minimum, ...(why ? { why } : {}), ...(byDesign ? { byDesign } : {}), verdict });
     return result;
   };
   try {
     const org = f.emulator.orgId;
     const appInputs = { orgId: org, name: "Per-op app", redirectUris: ["https://bench.example/cb"], scopes: ["org.read"] };
-    const app = await count("SnykApp", "create", 1, () => f.create("app", "app", appInputs));
+    const app = await count("SnykApp", "create", 1, () => f.create("app", "app", appInputs), undefined, {
+      extra: 1,
+      why: "+1 page of the org's apps per 100: refuses an exact duplicate left by an interrupted run (killed pipeline, lost answer)",
+    });
     await count("SnykApp", "check + diff", 0, async () => {
       const checked = await f.host.check(f.urn("app", "app"), app.inputs, f.withProvider("app", appInputs));
       await f.host.diff(app.id, f.urn("app", "app"), app.outputs, checked.inputs, app.inputs);
@@ -53,7 +62,14 @@ export async function countOperations(): Promise<OperationCount[]> {
   }
 }
 
-type Count = <T>(resource: OperationCount["resource"], operation: string, minimum: number, run: () => Promise<T>, why?: string) => Promise<T>;
+type Count = <T>(
+  resource: OperationCount["resource"],
+  operation: string,
+  minimum: number,
+  run: () => Promise<T>,
+  why?: string,
+  byDesign?: OperationCount["byDesign"],
+) => Promise<T>;
 
 async function countSecret(f: HostFixture, count: Count, orgId: string, appId: string, clientId: string, currentSecret: string): Promise<void> {
   const urn = f.urn("secret", "secret");
@@ -74,7 +90,10 @@ async function countInstall(f: HostFixture, count: Count, orgId: string): Promis
   const urn = f.urn("install", "install");
   const appId = f.emulator.admin.createClientCredentialsApp({ name: "per-op install" }).appId;
   const inputs = { appId, orgId };
-  const install = await count("SnykAppInstall", "create", 1, () => f.create("install", "install", inputs));
+  const install = await count("SnykAppInstall", "create", 1, () => f.create("install", "install", inputs), undefined, {
+    extra: 1,
+    why: "+ the install list up to the new install: installed_at and the app name, which the create answer lacks (else the first refresh reports drift)",
+  });
   await count("SnykAppInstall", "read (1st page)", 1, () => f.host.read(install.id, urn, install.outputs, install.inputs), "no GET of one install: list, stop at its page");
   const verified = await count(
     "SnykAppInstall",

@@ -15,7 +15,13 @@ function settingsLine(results: BenchResults): string {
 function summary(results: BenchResults): string {
   const failed = results.targets.filter((t) => t.verdict === "FAIL" && !t.name.startsWith("  "));
   const all = results.targets.filter((t) => !t.name.startsWith("  "));
-  return `targets: ${all.length - failed.length} of ${all.length} met${failed.length ? `; missed: ${failed.map((t) => t.name).join("; ")}` : ""}`;
+  const designed = results.targets.filter((t) => t.verdict === "BY DESIGN" && !t.name.startsWith("  "));
+  const met = all.length - failed.length - designed.length;
+  return (
+    `targets: ${met} of ${all.length} met` +
+    (designed.length ? `; above target by design: ${designed.map((t) => t.name).join("; ")}` : "") +
+    (failed.length ? `; missed: ${failed.map((t) => t.name).join("; ")}` : "")
+  );
 }
 
 /** The terminal report. */

@@ -3,8 +3,8 @@
  * `CheckFailure` that names the property and the rule. Properties holding Pulumi's unknown
  * sentinel are left for later, as preview requires.
  */
-import Ajv, { ErrorObject, ValidateFunction } from "ajv";
-import addFormats from "ajv-formats";
+import type Ajv from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import { CheckFailure } from "./check-failure";
 import { containsUnknown } from "./unknown";
 import { JsonSchema } from "../spec";
@@ -24,8 +24,10 @@ function validatorFor(schema: JsonSchema): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
     if (!ajv) {
-      ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-      addFormats(ajv);
+      // Loaded on first use: refresh and destroy never validate, and ajv costs ~50 ms to load.
+      const AjvClass: typeof Ajv = require("ajv").default;
+      ajv = new AjvClass({ allErrors: true, strict: false, verbose: true });
+      require("ajv-formats").default(ajv);
     }
     validate = ajv.compile(schema);
     compiled.set(schema, validate);
