@@ -3,6 +3,7 @@
  * harness: its stack config (the values of Pulumi.emulator.yaml with the emulator's URL and
  * token), a harness factory, and its state as tracked resources.
  */
+import { exampleConfig as sharedExampleConfig, PROJECT } from "../../examples/emulator-config";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -14,7 +15,7 @@ import type { FaultLab, Kind } from "./lab";
 import type { TrackedResource } from "./verdict";
 
 /** The example's project name (its config namespace). */
-export const EXAMPLE_PROJECT = "snyk-apps-example";
+export const EXAMPLE_PROJECT = PROJECT;
 /** The repository root: the provider host resolves `pulumi-snyk-apps` from here. */
 export const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
 /** The machine's own Snyk settings must not reach the host. */
@@ -25,24 +26,7 @@ export const exampleProgram = snykAppsProgram;
 
 /** Stack config for the example against the lab's emulator; `overrides` replace project keys. */
 export function exampleConfig(lab: FaultLab, overrides: Record<string, unknown> = {}): Record<string, string> {
-  const values: Record<string, unknown> = {
-    orgId: lab.ids.orgId,
-    groupId: lab.ids.groupId,
-    brokerAppId: lab.ids.brokerAppId,
-    ciBotRedirectUris: ["https://ci.example.com/oauth/callback"],
-    ciBotScopes: ["org.read", "org.project.read"],
-    portalRedirectUris: ["https://portal.example.com/auth/snyk/callback", "http://localhost:3000/auth/snyk/callback"],
-    portalScopes: ["org.read"],
-    rotationDays: 90,
-    ...overrides,
-  };
-  const config: Record<string, string> = {
-    "snyk:token": lab.emulator.token,
-    "snyk:apiUrl": lab.emulator.url,
-    "snyk:verifyTimeoutMs": "3000",
-  };
-  for (const [key, value] of Object.entries(values)) config[`${EXAMPLE_PROJECT}:${key}`] = typeof value === "string" ? value : JSON.stringify(value);
-  return config;
+  return { ...sharedExampleConfig(lab.emulator, overrides), "snyk:verifyTimeoutMs": "3000" };
 }
 
 /** A fresh directory for one state file. */

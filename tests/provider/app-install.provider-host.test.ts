@@ -14,14 +14,7 @@ describe("provider/app-install through Pulumi's provider host", function () {
   after(async () => f?.stop());
   afterEach(() => f.emulator.admin.setSecretActivationDelay(0));
   const requests = () => f.emulator.admin.requestLog;
-  async function tokenWorks(clientId: string, secret: string): Promise<boolean> {
-    try {
-      await snyk.oauth("/token", { grant_type: "client_credentials", client_id: clientId, client_secret: secret });
-      return true;
-    } catch {
-      return false;
-    }
-  }
+  const tokenWorks = (clientId: string, secret: string) => f.credentialsWork(clientId, secret);
 
   it("registers clientSecret as a secret output", () => {
     assert.deepEqual(f.secretOutputs.install, ["clientSecret"]);

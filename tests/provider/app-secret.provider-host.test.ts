@@ -21,14 +21,7 @@ describe("provider/app-secret through Pulumi's provider host", function () {
     for (const key of ["secret", "previousSecret", "clientSecret"]) if (typeof outputs[key] === "string") secretsSeen.add(outputs[key] as string);
     return outputs;
   };
-  async function tokenWorks(clientId: string, secret: string): Promise<boolean> {
-    try {
-      await snyk.oauth("/token", { grant_type: "client_credentials", client_id: clientId, client_secret: secret });
-      return true;
-    } catch {
-      return false;
-    }
-  }
+  const tokenWorks = (clientId: string, secret: string) => f.credentialsWork(clientId, secret);
   async function authCodeApp(name: string) {
     const { id, outputs } = await f.create("app", name, { orgId: f.emulator.orgId, name, redirectUris: ["https://x.example/cb"], scopes: ["org.read"] });
     return { appId: id, clientId: outputs.clientId as string, clientSecret: remember(outputs).clientSecret as string };

@@ -8,6 +8,7 @@ import { startEmulator, RunningEmulator } from "../../emulator";
 import { startProviderHost, ProviderHost, PropertyMap } from "../support/provider-host";
 import { runProgram } from "../support/mock-program";
 import { SnykApp, SnykAppSecret, SnykAppInstall } from "../../sdk";
+import { SnykClient } from "../../provider/client";
 
 /** The three resource kinds, by SDK type token. */
 export const TYPES = {
@@ -30,6 +31,8 @@ export interface HostFixture {
   withProvider(kind: keyof typeof TYPES, inputs: PropertyMap): PropertyMap;
   /** Check then Create, as `pulumi up` does for a new resource; throws on check failures. */
   create(kind: keyof typeof TYPES, name: string, inputs: PropertyMap): Promise<{ id: string; outputs: PropertyMap; inputs: PropertyMap }>;
+  /** True when the emulator issues a token for these client credentials (client_credentials grant). */
+  credentialsWork(clientId: string, secret: string): Promise<boolean>;
   /** Check, Diff and (when changed) Update, as `pulumi up` does for an existing resource. */
   update(kind: keyof typeof TYPES, name: string, id: string, oldOutputs: PropertyMap, inputs: PropertyMap): Promise<{ diff: Awaited<ReturnType<ProviderHost["diff"]>>; outputs: PropertyMap }>;
   stop(): Promise<void>;
@@ -67,6 +70,7 @@ export async function startHostFixture(options: { config?: Record<string, string
     env: { SNYK_TOKEN: "", SNYK_API_URL: "", SNYK_REGION: "", ...options.env },
   });
   const urn = (kind: keyof typeof TYPES, name: string) => `urn:pulumi:dev::snyk-apps-tests::${TYPES[kind]}::${name}`;
+  const oauthClient = new SnykClient({ token: emulator.token, apiUrl: emulator.url });
   const withProvider = (kind: keyof typeof TYPES, inputs: PropertyMap) => ({ ...inputs, __provider: providers[kind] });
   return {
     emulator,
@@ -88,6 +92,14 @@ export async function startHostFixture(options: { config?: Record<string, string
       if (diff.changes !== "some") return { diff, outputs: oldOutputs };
       const updated = await host.update(id, urn(kind, name), oldOutputs, checked.inputs);
       return { diff, outputs: updated.properties };
+    },
+    async credentialsWork(clientId, secret) {
+      try {
+        await oauthClient.oauth("/token", { grant_type: "client_credentials", client_id: clientId, client_secret: secret });
+        return true;
+      } catch {
+        return false;
+      }
     },
     async stop() {
       await host.stop();
