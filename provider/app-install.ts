@@ -17,6 +17,7 @@ import { specSchema } from "./spec";
 import { validateInputs, InputSchema } from "./validation/validate-inputs";
 import { CheckFailure } from "./validation/check-failure";
 import { definedOnly } from "./outputs";
+import { knownChanges } from "./validation/unknown";
 import { recordOnFailure } from "./init-failed";
 import { ambiguousCreateError, mayHaveBeenProcessed } from "./ambiguous";
 import { manageSecret } from "./secret-target";
@@ -108,8 +109,9 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
 
   /** Another app, org or group replaces the install; nothing else changes Snyk. */
   async diff(_id: string, olds: AppInstallOutputs, news: AppInstallInputs): Promise<pulumi.dynamic.DiffResult> {
-    const replaces = REPLACING.filter((key) => (olds[key] ?? undefined) !== (news[key] ?? undefined));
-    const changes = replaces.length > 0 || Boolean(olds.verifyCredentials) !== Boolean(news.verifyCredentials);
+    const moved = REPLACING.filter((key) => (olds[key] ?? undefined) !== (news[key] ?? undefined));
+    const replaces = knownChanges(moved, news);
+    const changes = moved.length > 0 || Boolean(olds.verifyCredentials) !== Boolean(news.verifyCredentials);
     return { changes, replaces: [...replaces], deleteBeforeReplace: false };
   }
 

@@ -22,6 +22,7 @@ import { specSchema } from "./spec";
 import { validateInputs, InputSchema } from "./validation/validate-inputs";
 import { CheckFailure } from "./validation/check-failure";
 import { definedOnly, sameJson } from "./outputs";
+import { knownChanges } from "./validation/unknown";
 import { recordOnFailure } from "./init-failed";
 import { SecretTarget, describeTarget, manageSecret, targetExists } from "./secret-target";
 import { CredentialStatus, VerifyOptions, checkCredentials, waitUntilCredentialsWork } from "./verify-credentials";
@@ -122,9 +123,10 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
 
   /** Moving to another app or install replaces; changed triggers (or a revoked secret) rotate. */
   async diff(_id: string, olds: AppSecretOutputs, news: AppSecretInputs): Promise<pulumi.dynamic.DiffResult> {
-    const replaces = TARGET_KEYS.filter((key) => (olds[key] ?? undefined) !== (news[key] ?? undefined));
+    const moved = TARGET_KEYS.filter((key) => (olds[key] ?? undefined) !== (news[key] ?? undefined));
+    const replaces = knownChanges(moved, news);
     const changes =
-      replaces.length > 0 ||
+      moved.length > 0 ||
       needsRotation(olds, news) ||
       (olds.clientId ?? undefined) !== (news.clientId ?? undefined) ||
       Boolean(olds.verifyCredentials) !== Boolean(news.verifyCredentials);

@@ -11,3 +11,13 @@ export function containsUnknown(value: unknown): boolean {
   if (value !== null && typeof value === "object") return Object.values(value).some(containsUnknown);
   return false;
 }
+
+/**
+ * The changed properties whose new value is known. In a preview, an app that is only updated
+ * hands its dependents unknown ids (Pulumi's dynamic provider host cannot predict outputs), so an
+ * unknown id is reported as a change, not a replacement: if the id really changes, `pulumi up`
+ * sees the new value and replaces then.
+ */
+export function knownChanges<K extends string>(changed: readonly K[], news: Partial<Record<K, unknown>>): K[] {
+  return changed.filter((key) => !containsUnknown(news[key]));
+}

@@ -73,6 +73,11 @@ describe("provider/app-secret diff", () => {
     assert.deepEqual(result.replaces, ["appId"]);
   });
 
+  it("in a preview, an unknown app id (its app is being updated) is a change, not a replacement", async () => {
+    const result = await ops.diff(APP, olds, { orgId: ORG, appId: UNKNOWN, clientId: UNKNOWN, rotationTriggers: { q: "1" } });
+    assert.deepEqual(result, { changes: true, replaces: [], deleteBeforeReplace: false });
+  });
+
   it("property: rotation happens exactly when the triggers differ", async () => {
     const triggers = fc.dictionary(fc.constantFrom("a", "b", "c"), fc.oneof(fc.string({ maxLength: 3 }), fc.integer({ min: 0, max: 3 })));
     await fc.assert(
