@@ -55,6 +55,7 @@ const REPLACING = ["appId", "orgId", "groupId"] as const;
 export function appInstallInputSchema(): InputSchema {
   const uuid = specSchema("Uuid");
   return {
+    name: "SnykAppInstall",
     schema: {
       type: "object",
       additionalProperties: false,

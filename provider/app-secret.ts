@@ -62,6 +62,7 @@ const TARGET_KEYS = ["orgId", "groupId", "appId", "installId"] as const;
 export function appSecretInputSchema(): InputSchema {
   const uuid = specSchema("Uuid");
   return {
+    name: "SnykAppSecret",
     schema: {
       type: "object",
       additionalProperties: false,

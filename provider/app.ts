@@ -67,6 +67,7 @@ interface AppDocument {
 /** The input schema of a SnykApp, built from the spec's own component schemas. */
 export function appInputSchema(): InputSchema {
   return {
+    name: "SnykApp",
     schema: {
       type: "object",
       additionalProperties: false,

@@ -8,9 +8,13 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import { CheckFailure } from "./check-failure";
 import { containsUnknown } from "./unknown";
 import { JsonSchema } from "../spec";
+import { AJV_OPTIONS, ValidatorName } from "./ajv-options";
+import { precompiledValidator } from "./precompiled";
 
 /** An input schema: a JSON schema of an object plus a few words per property for messages. */
 export interface InputSchema {
+  /** The resource kind, naming its validator precompiled at build time. */
+  readonly name: ValidatorName;
   /** The JSON schema of the inputs object. */
   readonly schema: JsonSchema;
   /** Rules checked in code after the schema (e.g. "exactly one of"), on the known inputs. */
@@ -20,13 +24,18 @@ export interface InputSchema {
 const compiled = new WeakMap<JsonSchema, ValidateFunction>();
 let ajv: Ajv | undefined;
 
-function validatorFor(schema: JsonSchema): ValidateFunction {
+/**
+ * The validator compiled at run time from the schema: the fallback when the build made no
+ * precompiled one (e.g. running from TypeScript sources), and what the precompiled ones are
+ * tested against.
+ */
+export function runtimeValidator(schema: JsonSchema): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
     if (!ajv) {
       // Loaded on first use: refresh and destroy never validate, and ajv costs ~50 ms to load.
       const AjvClass: typeof Ajv = require("ajv").default;
-      ajv = new AjvClass({ allErrors: true, strict: false, verbose: true });
+      ajv = new AjvClass(AJV_OPTIONS);
       require("ajv-formats").default(ajv);
     }
     validate = ajv.compile(schema);
@@ -49,7 +58,7 @@ export function validateInputs(input: InputSchema, inputs: Record<string, unknow
     if (containsUnknown(value)) unknown.add(key);
     else if (value !== undefined && value !== null) known[key] = value;
   }
-  const validate = validatorFor(input.schema);
+  const validate = precompiledValidator(input.name) ?? runtimeValidator(input.schema);
   const failures: CheckFailure[] = [];
   if (!validate(known)) {
     // One failure per value: "" breaks both minLength and the not-blank pattern, say it once.
