@@ -7,7 +7,7 @@ import { FaultInjector } from "./faults";
 import { RateLimiter } from "./rate-limit";
 import { RequestLog } from "./request-log";
 import { State } from "./state";
-import { AppRecord, Fault, GrantType, NextLinkStyle, RateLimitConfig, RequestLogEntry } from "./types";
+import { AppRecord, Fault, NextLinkStyle, RateLimitConfig, RequestLogEntry } from "./types";
 
 /** Runtime settings the admin can change. */
 export interface EmulatorSettings {
@@ -25,18 +25,10 @@ export interface AppCredentials {
 }
 
 /** An app as the admin sees it (no secrets). */
-export interface AppSummary {
-  id: string;
-  orgId: string;
-  clientId: string;
-  name: string;
-  redirectUris: string[];
-  scopes: string[];
-  context: "tenant" | "user";
-  grantType: GrantType;
-  accessTokenTtlSeconds: number;
-  createdAt: string;
-}
+export type AppSummary = Pick<
+  AppRecord,
+  "id" | "orgId" | "clientId" | "name" | "redirectUris" | "scopes" | "context" | "grantType" | "accessTokenTtlSeconds" | "createdAt"
+>;
 
 /** An install as the admin sees it (no secrets); exactly one of orgId, groupId, userId is set. */
 export interface InstallSummary {

@@ -22,7 +22,8 @@ import { recordOnFailure } from "./init-failed";
 import { ambiguousCreateError, mayHaveBeenProcessed } from "./ambiguous";
 import { manageSecret } from "./secret-target";
 import { InstallOwner, describeOwner, installPath, installsPath } from "./install-owner";
-import { InstallListItem, findInstall } from "./install-lookup";
+import { InstallListItem, findInstall, findInstallWhere } from "./install-lookup";
+import { resetNeedsAdopt } from "./validation/adopt-rules";
 import { CredentialStatus, VerifyOptions, checkCredentials, waitUntilCredentialsWork } from "./verify-credentials";
 
 /** The inputs of a SnykAppInstall, after `check`. */
@@ -70,14 +71,15 @@ export function appInstallInputSchema(): InputSchema {
         verifyCredentials: { type: "boolean" },
       },
     },
-    extraRules: exactlyOneOwner,
+    extraRules: installRules,
   };
 }
 
+function installRules(inputs: Record<string, unknown>, unknown: Set<string>): CheckFailure[] {
+  return [...exactlyOneOwner(inputs, unknown), ...resetNeedsAdopt(inputs, unknown, "install")];
+}
+
 function exactlyOneOwner(inputs: Record<string, unknown>, unknown: Set<string>): CheckFailure[] {
-  if (inputs.resetSecretOnAdopt === true && inputs.adoptId === undefined && !unknown.has("adoptId")) {
-    return [{ property: "resetSecretOnAdopt", reason: "resetSecretOnAdopt only applies with adoptId: it resets the adopted install's secret" }];
-  }
   const org = inputs.orgId !== undefined || unknown.has("orgId");
   const group = inputs.groupId !== undefined || unknown.has("groupId");
   if (org && group) {
@@ -206,10 +208,7 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
   }
 
   private async installOfApp(owner: AppInstallInputs): Promise<string | undefined> {
-    for await (const item of this.client().paginate<InstallListItem>(installsPath(owner), { query: { expand: "app" } })) {
-      if (item.relationships?.app?.data?.id === owner.appId) return item.id;
-    }
-    return undefined;
+    return (await findInstallWhere(this.client(), owner, (item) => item.relationships?.app?.data?.id === owner.appId))?.id;
   }
 
   private async adopt(inputs: AppInstallInputs, installId: string): Promise<pulumi.dynamic.CreateResult> {

@@ -20,6 +20,8 @@ import { definedOnly, keepOrder, sameSet } from "./outputs";
 import { recordOnFailure } from "./init-failed";
 import { ambiguousCreateError, mayHaveBeenProcessed } from "./ambiguous";
 import { manageSecret } from "./secret-target";
+import { appPath, appsPath } from "./app-paths";
+import { resetNeedsAdopt } from "./validation/adopt-rules";
 
 /** The inputs of a SnykApp, after `check`. */
 export interface AppInputs {
@@ -84,15 +86,9 @@ export function appInputSchema(): InputSchema {
         resetSecretOnAdopt: { type: "boolean" },
       },
     },
-    extraRules: (inputs) =>
-      inputs.resetSecretOnAdopt === true && inputs.adoptId === undefined
-        ? [{ property: "resetSecretOnAdopt", reason: "resetSecretOnAdopt only applies with adoptId: it resets the adopted app's secret" }]
-        : [],
+    extraRules: (inputs, unknown) => resetNeedsAdopt(inputs, unknown, "app"),
   };
 }
-
-const appsPath = (orgId: string) => `/orgs/${encodeURIComponent(orgId)}/apps/creations`;
-const appPath = (orgId: string, appId: string) => `${appsPath(orgId)}/${encodeURIComponent(appId)}`;
 
 /** The ResourceProvider of SnykApp, run inside Pulumi's provider host. */
 export class AppOperations implements pulumi.dynamic.ResourceProvider {

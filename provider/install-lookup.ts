@@ -24,8 +24,17 @@ export async function findInstall(
   owner: InstallOwner,
   installId: string,
 ): Promise<InstallListItem | undefined> {
+  return findInstallWhere(client, owner, (item) => item.id === installId);
+}
+
+/** The first of the owner's installs that `matches`, or undefined; stops fetching at its page. */
+export async function findInstallWhere(
+  client: SnykClient,
+  owner: InstallOwner,
+  matches: (item: InstallListItem) => boolean,
+): Promise<InstallListItem | undefined> {
   for await (const item of client.paginate<InstallListItem>(installsPath(owner), { query: { expand: "app" } })) {
-    if (item.id === installId) return item;
+    if (matches(item)) return item;
   }
   return undefined;
 }

@@ -6,6 +6,7 @@ import type { SnykClient } from "./client";
 import { SnykNotFoundError } from "./client";
 import { InstallOwner, installPath, describeOwner } from "./install-owner";
 import { findInstall } from "./install-lookup";
+import { appPath } from "./app-paths";
 
 /** An app (`orgId` + `appId`) or an install (`orgId` or `groupId` + `installId`). */
 export interface SecretTarget extends InstallOwner {
@@ -17,7 +18,7 @@ export interface SecretTarget extends InstallOwner {
 export function secretsPath(target: SecretTarget): string {
   // An install's own secrets, never its app's: installs carry their appId too.
   if (target.appId && !target.installId) {
-    return `/orgs/${encodeURIComponent(target.orgId ?? "")}/apps/creations/${encodeURIComponent(target.appId)}/secrets`;
+    return `${appPath(target.orgId ?? "", target.appId)}/secrets`;
   }
   return `${installPath(target, target.installId ?? "")}/secrets`;
 }
@@ -31,7 +32,7 @@ export function describeTarget(target: SecretTarget): string {
 export async function targetExists(client: SnykClient, target: SecretTarget): Promise<boolean> {
   if (target.installId) return (await findInstall(client, target, target.installId)) !== undefined;
   try {
-    await client.request("GET", `/orgs/${encodeURIComponent(target.orgId ?? "")}/apps/creations/${encodeURIComponent(target.appId ?? "")}`);
+    await client.request("GET", appPath(target.orgId ?? "", target.appId ?? ""));
     return true;
   } catch (error) {
     if (error instanceof SnykNotFoundError) return false;

@@ -37,7 +37,7 @@ export async function demoWithPulumiCli(emulator: RunningEmulator, root: string)
 
     heading("pulumi refresh --preview-only --expect-no-changes (the pipeline's drift check)");
     try {
-      await stack.refresh({ onOutput: print, previewOnly: true, expectNoChanges: true } as any);
+      await stack.refresh({ onOutput: print, previewOnly: true, expectNoChanges: true });
       say("No drift found");
     } catch {
       say("Drift found: the refresh preview reported changes (a pipeline would fail here)");

@@ -68,10 +68,10 @@ describe("the example stack with the real pulumi CLI (Automation API)", function
   });
 
   it("refresh --preview-only --expect-no-changes passes, then catches an out-of-band rename", async () => {
-    await stack.refresh({ previewOnly: true, expectNoChanges: true } as any);
+    await stack.refresh({ previewOnly: true, expectNoChanges: true });
     const ciBot = emulator.admin.listApps(emulator.orgId).find((a) => a.name === "CI bot")!;
     emulator.admin.renameApp(ciBot.id, "Renamed by hand");
-    await assert.rejects(stack.refresh({ previewOnly: true, expectNoChanges: true } as any));
+    await assert.rejects(stack.refresh({ previewOnly: true, expectNoChanges: true }));
     const refresh = await stack.refresh();
     assert.equal(refresh.summary.resourceChanges?.update, 1);
   });

@@ -1,13 +1,8 @@
 import { strict as assert } from "assert";
 import { AppInstallOperations, AppInstallOutputs } from "../../provider/app-install";
 import { UNKNOWN } from "../../provider/validation/unknown";
+import { ORG, GROUP, APP, noApi } from "./unit-fixtures";
 
-const ORG = "3f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
-const GROUP = "5f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
-const APP = "6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
-const noApi = () => {
-  throw new Error("check and diff must not call the Snyk API");
-};
 const ops = new AppInstallOperations(noApi);
 
 async function failuresFor(inputs: Record<string, unknown>) {
@@ -38,6 +33,11 @@ describe("provider/app-install check", () => {
       assert.match(failures[0].reason, reason);
     });
   }
+
+  it("reports a misplaced resetSecretOnAdopt and a missing owner together", async () => {
+    const failures = await failuresFor({ appId: APP, resetSecretOnAdopt: true });
+    assert.deepEqual(failures.map((f) => f.property).sort(), ["orgId", "resetSecretOnAdopt"]);
+  });
 
   it("accepts an unknown owner during preview", async () => {
     assert.deepEqual(await failuresFor({ appId: UNKNOWN, groupId: UNKNOWN }), []);

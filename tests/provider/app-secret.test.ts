@@ -2,14 +2,8 @@ import { strict as assert } from "assert";
 import fc from "fast-check";
 import { AppSecretOperations, AppSecretOutputs } from "../../provider/app-secret";
 import { UNKNOWN } from "../../provider/validation/unknown";
+import { ORG, GROUP, APP, INSTALL, noApi } from "./unit-fixtures";
 
-const ORG = "3f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
-const GROUP = "5f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
-const APP = "6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
-const INSTALL = "7f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
-const noApi = () => {
-  throw new Error("check and diff must not call the Snyk API");
-};
 const ops = new AppSecretOperations(noApi);
 
 async function failuresFor(inputs: Record<string, unknown>) {

@@ -2,11 +2,8 @@ import { strict as assert } from "assert";
 import fc from "fast-check";
 import { AppOperations, AppInputs, AppOutputs } from "../../provider/app";
 import { UNKNOWN } from "../../provider/validation/unknown";
+import { ORG, noApi } from "./unit-fixtures";
 
-const ORG = "3f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
-const noApi = () => {
-  throw new Error("check and diff must not call the Snyk API");
-};
 const ops = new AppOperations(noApi);
 
 const valid: AppInputs = {
