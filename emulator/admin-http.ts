@@ -1,9 +1,13 @@
 /**
  * The admin operations as JSON over HTTP under `/_emulator` (no auth), for other processes.
- * Routes are listed in emulator/README.md.
+ * Routes are listed in emulator/README.md. Every request but GET must say
+ * `Content-Type: application/json` (else 415): a web page can send a cross-site POST as
+ * `text/plain` or a form without asking, but not as JSON, so no page a developer visits can
+ * drive the emulator of their CI or laptop.
  */
 import { EmulatorAdmin } from "./admin";
 import { EmulatorAdminError } from "./errors";
+import { MAX_FAULT_GLOB_LENGTH } from "./limits";
 import { Fault } from "./types";
 
 /** An answer of the admin routes. */
@@ -15,8 +19,22 @@ export interface AdminAnswer {
 
 type AdminRoute = [method: string, pattern: RegExp, run: (args: string[], body: any, query: URLSearchParams) => unknown];
 
-/** Serves `/_emulator/...`; `path` is what follows `/_emulator`; `info` is what GET /info answers. */
-export function handleAdmin(admin: EmulatorAdmin, info: object, method: string, path: string, query: URLSearchParams, rawBody: string): AdminAnswer {
+/**
+ * Serves `/_emulator/...`; `path` is what follows `/_emulator`; `info` is what GET /info answers;
+ * `contentType` is the request's Content-Type header.
+ */
+export function handleAdmin(
+  admin: EmulatorAdmin,
+  info: object,
+  method: string,
+  path: string,
+  query: URLSearchParams,
+  contentType: string | undefined,
+  rawBody: string,
+): AdminAnswer {
+  if (method !== "GET" && method !== "HEAD" && !isJson(contentType)) {
+    return adminError(415, `${method} /_emulator${path} needs Content-Type: application/json, not ${contentType ? JSON.stringify(contentType) : "none"}`);
+  }
   const routes: AdminRoute[] = [
     ["GET", /^\/info$/, () => info],
     ["POST", /^\/reset$/, () => admin.reset()],
@@ -46,11 +64,20 @@ export function handleAdmin(admin: EmulatorAdmin, info: object, method: string, 
       const result = run(match.slice(1).map(decodeURIComponent), parse(rawBody), query);
       return result === undefined ? { status: 204, headers: {} } : json(200, result);
     }
-    return json(404, { error: `no admin route ${method} /_emulator${path}` });
+    return adminError(404, `no admin route ${method} /_emulator${path}`);
   } catch (error) {
     const status = error instanceof EmulatorAdminError ? error.status : 400;
-    return json(status, { error: error instanceof Error ? error.message : String(error) });
+    return adminError(status, error instanceof Error ? error.message : String(error));
   }
+}
+
+/** An admin error answer: `{"error": message}`. */
+export function adminError(status: number, message: string): AdminAnswer {
+  return json(status, { error: message });
+}
+
+function isJson(contentType: string | undefined): boolean {
+  return (contentType ?? "").split(";")[0].trim().toLowerCase() === "application/json";
 }
 
 function json(status: number, body: unknown): AdminAnswer {
@@ -71,11 +98,21 @@ function number(value: unknown, name: string): number {
   return value;
 }
 
-/** A fault from JSON: `path` is a string, or `pathPattern` a RegExp source. */
+/**
+ * A fault from JSON: `path` (equal) or `pathGlob` (see glob.ts). No RegExp: a pattern such as
+ * `(a|a)+$` would block the event loop for every request it is tried on.
+ */
 function toFault(body: any): Fault {
-  if (typeof body?.path !== "string" && typeof body?.pathPattern !== "string") {
-    throw new EmulatorAdminError(400, "a fault needs path or pathPattern");
+  if (body?.pathPattern !== undefined) {
+    throw new EmulatorAdminError(400, "pathPattern (a RegExp) is not accepted over HTTP, as a slow one blocks the server; use pathGlob (* within a segment, ** across)");
   }
-  const { pathPattern, ...rest } = body;
-  return { ...rest, path: typeof pathPattern === "string" ? new RegExp(pathPattern) : body.path };
+  const { pathGlob, ...rest } = body ?? {};
+  if (pathGlob !== undefined) {
+    if (typeof pathGlob !== "string" || pathGlob.length > MAX_FAULT_GLOB_LENGTH) {
+      throw new EmulatorAdminError(400, `pathGlob must be a string of at most ${MAX_FAULT_GLOB_LENGTH} characters`);
+    }
+    return { ...rest, path: { glob: pathGlob } };
+  }
+  if (typeof body?.path !== "string") throw new EmulatorAdminError(400, "a fault needs path (a string) or pathGlob");
+  return body;
 }

@@ -2,6 +2,7 @@
  * The emulator's knobs for tests: latency, rate limit, faults, out-of-band edits, secret
  * activation delay, the request log, views of the state and reset.
  */
+import { appNameProblem } from "./app-name";
 import { EmulatorAdminError } from "./errors";
 import { FaultInjector } from "./faults";
 import { RateLimiter } from "./rate-limit";
@@ -57,6 +58,7 @@ export class EmulatorAdmin {
   createClientCredentialsApp(options: { orgId?: string; name?: string; scopes?: string[] } = {}): AppCredentials {
     const orgId = options.orgId ?? this.state.seed.orgId;
     if (!this.state.orgs.has(orgId)) throw new EmulatorAdminError(404, `unknown org ${orgId}`);
+    if (options.name !== undefined) requireName(options.name);
     const secret = this.state.mintSecret();
     const app: AppRecord = {
       ...this.state.newAppFields(),
@@ -101,6 +103,7 @@ export class EmulatorAdmin {
 
   /** Renames an app behind the client's back (drift). */
   renameApp(appId: string, name: string): void {
+    requireName(name);
     this.app(appId).name = name;
     this.state.changed();
   }
@@ -194,4 +197,9 @@ export class EmulatorAdmin {
     if (!app) throw new EmulatorAdminError(404, `unknown app ${appId}`);
     return app;
   }
+}
+
+function requireName(name: unknown): void {
+  const problem = appNameProblem(name);
+  if (problem) throw new EmulatorAdminError(400, problem);
 }

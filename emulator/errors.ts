@@ -17,6 +17,8 @@ const TITLES: Record<number, string> = {
   404: "Not Found",
   405: "Method Not Allowed",
   409: "Conflict",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
   429: "Too Many Requests",
   500: "Internal Server Error",
   503: "Service Unavailable",
@@ -57,6 +59,8 @@ export class OAuthError extends Error {
     readonly status: number,
     readonly error: string,
     readonly description: string,
+    /** The `WWW-Authenticate` challenge to send with it, if any. */
+    readonly challenge?: string,
   ) {
     super(`${error}: ${description}`);
     this.name = "OAuthError";

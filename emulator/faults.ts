@@ -1,4 +1,5 @@
 /** Scripted faults: the next N requests matching a method and path get a scripted failure. */
+import { globMatches } from "./glob";
 import { Fault } from "./types";
 
 interface ArmedFault {
@@ -37,5 +38,7 @@ export class FaultInjector {
 
 function matches(fault: Fault, method: string, path: string): boolean {
   if (fault.method && fault.method.toUpperCase() !== method) return false;
-  return typeof fault.path === "string" ? fault.path === path : fault.path.test(path);
+  if (typeof fault.path === "string") return fault.path === path;
+  if (fault.path instanceof RegExp) return fault.path.test(path);
+  return globMatches(fault.path.glob, path);
 }

@@ -17,15 +17,18 @@ import { RestApi } from "./rest-api";
 import { listen } from "./server";
 import { specValidator } from "./spec-validator";
 import { State } from "./state";
-import { EmulatorOptions } from "./types";
+import { EmulatorClock, EmulatorOptions } from "./types";
 
 export { EmulatorAdmin } from "./admin";
 export type { AppCredentials, AppSummary, InstallSummary } from "./admin";
-export type { EmulatorOptions, Fault, NextLinkStyle, RateLimitConfig, RequestLogEntry } from "./types";
+export type { EmulatorClock, EmulatorOptions, Fault, NextLinkStyle, PathGlob, RateLimitConfig, RequestLogEntry } from "./types";
+export { MAX_APP_NAME_LENGTH, MAX_BODY_BYTES, MAX_FAULT_GLOB_LENGTH, REQUEST_LOG_MAX_BYTES } from "./limits";
 export { EmulatorAdminError } from "./errors";
 export { APPS_GA_VERSION, SPEC_VERSION } from "./version";
 export { MAX_SECRETS } from "./secrets";
 export { WELL_KNOWN_IDS } from "./well-known-ids";
+
+const realClock: EmulatorClock = { sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
 
 /** A started emulator. */
 export interface RunningEmulator {
@@ -61,7 +64,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const settings = { ...initial };
   const faults = new FaultInjector();
   const limiter = new RateLimiter(settings.rateLimit);
-  const log = new RequestLog();
+  const log = new RequestLog(options.requestLogMaxBytes);
   const admin = new EmulatorAdmin(state, faults, limiter, log, settings, initial);
   let url = "";
   const rest = new RestApi(state, specValidator(), {
@@ -78,7 +81,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     brokerApp: { ...seed.brokerApp },
   };
   const server = await listen(
-    { rest, admin, faults, limiter, log, settings, state, info: () => ({ url, ...identity }) },
+    { rest, admin, faults, limiter, log, settings, state, clock: options.clock ?? realClock, info: () => ({ url, ...identity }) },
     options.port ?? 0,
     options.host ?? "127.0.0.1",
   );

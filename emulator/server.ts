@@ -1,20 +1,24 @@
 /**
  * The HTTP server: `/rest/...` (REST Apps API), `/oauth2/...` (OAuth2), `/_emulator/...` (admin).
- * Latency, scripted faults and the request log apply to REST and OAuth2; the rate limit to REST.
+ * Every request first passes the path check (400) and the body bound (413). Latency, scripted
+ * faults and the request log apply to REST and OAuth2; the rate limit to REST.
  */
 import { randomUUID } from "crypto";
 import * as http from "http";
 import { AddressInfo } from "net";
 import { EmulatorAdmin, EmulatorSettings } from "./admin";
-import { handleAdmin } from "./admin-http";
+import { adminError, handleAdmin } from "./admin-http";
 import { credentialOf } from "./auth";
+import { readBody } from "./body";
 import { ApiError, errorDocument, errorObject } from "./errors";
 import { FaultInjector } from "./faults";
+import { MAX_BODY_BYTES } from "./limits";
 import { RateLimiter } from "./rate-limit";
 import { RequestLog } from "./request-log";
-import { handleOAuth } from "./routes/oauth2";
+import { Area, parseRequestTarget } from "./request-target";
+import { handleOAuth, oauthError } from "./routes/oauth2";
 import { HttpAnswer, RestApi } from "./rest-api";
-import { Fault, RequestLogEntry } from "./types";
+import { EmulatorClock, Fault, RequestLogEntry } from "./types";
 
 /** What the server needs from the emulator. */
 export interface ServerParts {
@@ -25,22 +29,17 @@ export interface ServerParts {
   log: RequestLog;
   settings: EmulatorSettings;
   state: import("./state").State;
+  clock: EmulatorClock;
   /** What GET /_emulator/info answers. */
   info: () => object;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Starts listening; resolves with the origin URL and a close function. */
 export async function listen(parts: ServerParts, port: number, host: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      serve(parts, req, res, Buffer.concat(chunks).toString("utf8")).catch(() => {
-        if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-        res.end(JSON.stringify(errorDocument([errorObject(500, "internal emulator error")])));
-      });
+    serve(parts, req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify(errorDocument([errorObject(500, "internal emulator error")])));
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -57,43 +56,65 @@ export async function listen(parts: ServerParts, port: number, host: string): Pr
   return { url, close };
 }
 
-async function serve(parts: ServerParts, req: http.IncomingMessage, res: http.ServerResponse, body: string): Promise<void> {
+async function serve(parts: ServerParts, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const method = (req.method ?? "GET").toUpperCase();
-  const url = new URL(req.url ?? "/", "http://emulator");
-  const pathname = url.pathname;
-  if (pathname.startsWith("/_emulator/")) {
-    return write(res, handleAdmin(parts.admin, parts.info(), method, pathname.slice("/_emulator".length), url.searchParams, body));
-  }
-  const isRest = pathname.startsWith("/rest/");
-  const path = isRest ? pathname.slice("/rest".length) : pathname;
+  const target = parseRequestTarget(req.url ?? "/");
+  const { area, pathname, query: searchParams } = target;
   const requestId = randomUUID();
-  const query = Object.fromEntries(url.searchParams);
-  const entry: RequestLogEntry = { requestId, method, path, query, status: 0, at: Date.now() };
-  if (isRest) entry.operationId = parts.rest.operationOf(method, path)?.operationId;
-  parts.log.add(entry);
+  const path = area === "rest" ? pathname.slice("/rest".length) : pathname;
+  let entry: RequestLogEntry | undefined;
+  if (area !== "admin") {
+    const query = Object.fromEntries(searchParams);
+    entry = { requestId, method, path, query, status: 0, at: Date.now() };
+    if (area === "rest" && !target.problem) entry.operationId = parts.rest.operationOf(method, path)?.operationId;
+    parts.log.add(entry);
+  }
+  // Refused before anything reads the path: `/rest/%2E%2E/_emulator/reset` must not reach the admin.
+  if (target.problem) return write(res, refusal(area, 400, target.problem, requestId), entry);
+  const body = await readBody(req, MAX_BODY_BYTES);
+  if (body.kind === "aborted") return;
+  if (body.kind === "too-large") {
+    const answer = refusal(area, 413, `the request body is too large: at most ${MAX_BODY_BYTES} bytes are accepted`, requestId);
+    // The rest of the body is not read: the connection cannot carry another request.
+    return write(res, { ...answer, headers: { ...answer.headers, connection: "close" } }, entry);
+  }
+  if (area === "admin") {
+    const contentType = req.headers["content-type"];
+    return write(res, handleAdmin(parts.admin, parts.info(), method, pathname.slice("/_emulator".length), searchParams, contentType, body.text));
+  }
 
-  if (parts.settings.latencyMs > 0) await sleep(parts.settings.latencyMs);
+  if (parts.settings.latencyMs > 0) await parts.clock.sleep(parts.settings.latencyMs);
   const fault = parts.faults.take(method, path);
-  if (fault?.delayMs) await sleep(fault.delayMs);
+  if (fault?.delayMs) await parts.clock.sleep(fault.delayMs);
   if (fault && !fault.afterProcessing && (fault.reset || fault.status !== undefined)) {
     if (fault.reset) return void req.socket.destroy();
-    return write(res, faultAnswer(fault, requestId, isRest), entry);
+    return write(res, faultAnswer(fault, requestId, area === "rest"), entry);
   }
 
   let answer: HttpAnswer;
-  if (isRest) {
+  if (area === "rest") {
     const verdict = parts.limiter.check(credentialOf(req.headers.authorization));
     answer = verdict.limited
       ? rateLimited(verdict.resetSeconds, requestId)
-      : parts.rest.handle({ method, restPath: path, query, headers: req.headers, body, requestId });
-  } else if (pathname.startsWith("/oauth2/")) {
-    const oauth = handleOAuth(parts.state, method, pathname.slice("/oauth2".length), url.searchParams, req.headers, body);
+      : parts.rest.handle({ method, restPath: path, query: entry!.query, headers: req.headers, body: body.text, requestId });
+  } else if (area === "oauth2") {
+    const oauth = handleOAuth(parts.state, method, pathname.slice("/oauth2".length), searchParams, req.headers, body.text);
     answer = { ...oauth, headers: { ...oauth.headers, "snyk-request-id": requestId } };
   } else {
     answer = jsonApiError(404, `no endpoint at ${pathname}; REST is under /rest, OAuth2 under /oauth2`, requestId);
   }
   if (fault?.afterProcessing) return void req.socket.destroy();
   write(res, answer, entry);
+}
+
+/** A request refused before routing, in the error shape of its area. */
+function refusal(area: Area, status: number, detail: string, requestId: string): HttpAnswer {
+  if (area === "admin") return adminError(status, detail);
+  if (area === "oauth2") {
+    const answer = oauthError(status, "invalid_request", detail);
+    return { ...answer, headers: { ...answer.headers, "snyk-request-id": requestId } };
+  }
+  return jsonApiError(status, detail, requestId);
 }
 
 function write(res: http.ServerResponse, answer: { status: number; headers: Record<string, string>; body?: string }, entry?: RequestLogEntry): void {

@@ -31,14 +31,33 @@ export interface EmulatorOptions {
   validateResponses?: boolean;
   /** Seed the fixed ids of `WELL_KNOWN_IDS` (org, group, broker app) instead of random ones. */
   wellKnownIds?: boolean;
+  /** Bound of the request log in bytes of its JSON; default `REQUEST_LOG_MAX_BYTES` (32 MiB). */
+  requestLogMaxBytes?: number;
+  /** How the emulator waits (latency, fault delays); default real timers. Tests pass their own. */
+  clock?: EmulatorClock;
+}
+
+/** What the emulator waits with; a test can hand in one it drives itself. */
+export interface EmulatorClock {
+  /** Resolves after `ms` milliseconds. */
+  sleep(ms: number): Promise<void>;
+}
+
+/** A fault path matched with `*` (any run of characters except `/`) and `**` (any run at all). */
+export interface PathGlob {
+  glob: string;
 }
 
 /** A scripted fault for the next `times` requests that match `method` and `path`. */
 export interface Fault {
   /** HTTP method to match (any when absent). */
   method?: string;
-  /** Matched against the REST path without `/rest` and query (e.g. `/orgs/x/apps/creations`), or the full path for `/oauth2/...`. */
-  path: string | RegExp;
+  /**
+   * Matched against the REST path without `/rest` and query (e.g. `/orgs/x/apps/creations`), or
+   * the full path for `/oauth2/...`: a string must be equal, a {@link PathGlob} match, a RegExp
+   * match (in-process only: the HTTP admin takes no RegExp, as a bad one blocks the server).
+   */
+  path: string | RegExp | PathGlob;
   /** How many requests it applies to; default 1. */
   times?: number;
   /** Answer this status instead of doing the work. */

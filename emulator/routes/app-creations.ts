@@ -4,14 +4,19 @@
  * redirect URIs or token TTL (the spec's schema rejects scopes and context); DELETE removes the
  * app with its installs and credentials; POST secrets manages client secrets.
  */
+import { requireAppName } from "../app-name";
 import { paginate, parsePageRequest } from "../pagination";
 import { ok, okPage, noContent, requireOrg, requireOwnedApp, RestContext, RestHandler, RestResult } from "../rest-context";
 import { manageSecrets } from "../secrets";
 import { AppRecord } from "../types";
 import { appData } from "../views";
 
-/** Creates an app record of org `orgId` from create-app attributes; returns it with its first secret. */
-export function createApp(ctx: RestContext, orgId: string, attributes: any): { app: AppRecord; secret: string } {
+/**
+ * Creates an app record of org `orgId` from create-app attributes (found at `pointer` in the
+ * body); returns it with its first secret.
+ */
+export function createApp(ctx: RestContext, orgId: string, attributes: any, pointer: string): { app: AppRecord; secret: string } {
+  requireAppName(attributes.name, `${pointer}/name`);
   const secret = ctx.state.mintSecret();
   const app: AppRecord = {
     ...ctx.state.newAppFields(),
@@ -29,8 +34,9 @@ export function createApp(ctx: RestContext, orgId: string, attributes: any): { a
   return { app, secret: secret.value };
 }
 
-/** Applies PATCH attributes (name, redirect_uris, access_token_ttl_seconds). */
-export function patchApp(ctx: RestContext, app: AppRecord, attributes: any): void {
+/** Applies PATCH attributes (name, redirect_uris, access_token_ttl_seconds), found at `pointer` in the body. */
+export function patchApp(ctx: RestContext, app: AppRecord, attributes: any, pointer: string): void {
+  if (attributes.name !== undefined) requireAppName(attributes.name, `${pointer}/name`);
   if (attributes.name !== undefined) app.name = attributes.name;
   if (attributes.redirect_uris !== undefined) app.redirectUris = attributes.redirect_uris;
   if (attributes.access_token_ttl_seconds !== undefined) app.accessTokenTtlSeconds = attributes.access_token_ttl_seconds;
@@ -52,7 +58,7 @@ function list(ctx: RestContext): RestResult {
 function create(ctx: RestContext): RestResult {
   const { org_id } = ctx.params;
   requireOrg(ctx, org_id);
-  const { app, secret } = createApp(ctx, org_id, ctx.body.data.attributes);
+  const { app, secret } = createApp(ctx, org_id, ctx.body.data.attributes, "/data/attributes");
   const self = ctx.link(appPath(org_id, app.id), {});
   return ok(appData(app, secret), { self }, 201, { location: self });
 }
@@ -67,7 +73,7 @@ function update(ctx: RestContext): RestResult {
   const { org_id, app_id } = ctx.params;
   requireOrg(ctx, org_id);
   const app = requireOwnedApp(ctx, org_id, app_id);
-  patchApp(ctx, app, ctx.body.data.attributes);
+  patchApp(ctx, app, ctx.body.data.attributes, "/data/attributes");
   return ok(appData(app), { self: ctx.link(ctx.restPath, ctx.query) });
 }
 

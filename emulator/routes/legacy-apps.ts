@@ -28,7 +28,7 @@ function list(ctx: RestContext): RestResult {
 
 function create(ctx: RestContext): RestResult {
   requireOrg(ctx, ctx.params.org_id);
-  const { app, secret } = createApp(ctx, ctx.params.org_id, ctx.body);
+  const { app, secret } = createApp(ctx, ctx.params.org_id, ctx.body, "");
   const self = ctx.link(`${ctx.restPath}/${app.clientId}`, {});
   return ok(legacyAppData(app, secret), { self }, 201, { location: self });
 }
@@ -39,7 +39,7 @@ function get(ctx: RestContext): RestResult {
 
 function update(ctx: RestContext): RestResult {
   const app = requireByClientId(ctx);
-  patchApp(ctx, app, ctx.body);
+  patchApp(ctx, app, ctx.body, "");
   return ok(legacyAppData(app), { self: ctx.link(ctx.restPath, ctx.query) });
 }
 

@@ -42,8 +42,15 @@ export function handleOAuth(state: State, method: string, path: string, query: P
     throw new OAuthError(404, "invalid_request", `no OAuth2 endpoint at ${path}`);
   } catch (error) {
     const failure = error instanceof OAuthError ? error : new OAuthError(500, "server_error", "internal emulator error");
-    return json(failure.status, { error: failure.error, error_description: failure.description });
+    const answer = oauthError(failure.status, failure.error, failure.description);
+    if (failure.challenge) answer.headers["www-authenticate"] = failure.challenge;
+    return answer;
   }
+}
+
+/** An RFC 6749 error answer: `{error, error_description}`. */
+export function oauthError(status: number, error: string, description: string): OAuthAnswer {
+  return json(status, { error, error_description: description });
 }
 
 function json(status: number, body: object | undefined): OAuthAnswer {
@@ -59,13 +66,38 @@ function readForm(headers: IncomingHttpHeaders, body: string): Params {
   }
   const form = new URLSearchParams(body);
   // RFC 6749 2.3.1: client credentials may come as HTTP Basic instead of form fields.
-  const basic = /^basic\s+(.+)$/i.exec(headers.authorization ?? "");
+  const basic = basicCredential(headers.authorization);
   if (basic) {
-    const [id, secret] = Buffer.from(basic[1], "base64").toString("utf8").split(":");
-    if (!form.has("client_id")) form.set("client_id", decodeURIComponent(id ?? ""));
-    if (!form.has("client_secret")) form.set("client_secret", decodeURIComponent(secret ?? ""));
+    if (!form.has("client_id")) form.set("client_id", basic.id);
+    if (!form.has("client_secret")) form.set("client_secret", basic.secret);
   }
   return form;
+}
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/**
+ * The client id and secret of a `Basic` Authorization header (each form-urlencoded, RFC 6749
+ * 2.3.1); undefined for another scheme. A malformed one is a failed client authentication:
+ * 401 `invalid_client` with a Basic challenge (RFC 6749 5.2), never a crash.
+ */
+function basicCredential(header: string | undefined): { id: string; secret: string } | undefined {
+  const [scheme, credential, ...extra] = (header ?? "").trim().split(/\s+/);
+  if (scheme.toLowerCase() !== "basic") return undefined;
+  const malformed = () => new OAuthError(401, "invalid_client", "the Basic credential is malformed: send base64(client_id:client_secret)", 'Basic realm="oauth2"');
+  if (!credential || extra.length > 0 || !BASE64.test(credential)) throw malformed();
+  const decoded = Buffer.from(credential, "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  if (colon < 0) throw malformed();
+  try {
+    return { id: formDecode(decoded.slice(0, colon)), secret: formDecode(decoded.slice(colon + 1)) };
+  } catch {
+    throw malformed();
+  }
+}
+
+function formDecode(text: string): string {
+  return decodeURIComponent(text.replace(/\+/g, " "));
 }
 
 function required(form: Params, ...names: string[]): string[] {

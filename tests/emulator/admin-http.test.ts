@@ -1,18 +1,19 @@
 import * as assert from "assert";
 import { RunningEmulator, startEmulator } from "../../emulator";
-import { appBody, installBody, rest } from "./http";
+import { adminCall, appBody, installBody, rest } from "./http";
+import { ManualClock } from "./manual-clock";
 
 describe("admin-http", () => {
   let emu: RunningEmulator;
-  before(async () => (emu = await startEmulator()));
-  afterEach(() => emu.admin.reset());
+  let clock: ManualClock;
+  before(async () => {
+    clock = new ManualClock();
+    emu = await startEmulator({ clock });
+  });
+  beforeEach(() => emu.admin.reset());
   after(async () => emu.close());
 
-  async function admin(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-    const response = await fetch(`${emu.url}/_emulator${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  }
+  const admin = (method: string, path: string, body?: unknown) => adminCall(emu, method, path, { body });
 
   it("serves info, creates client-credentials apps and lists them", async () => {
     const info = (await admin("GET", "/info")).body;
@@ -42,25 +43,65 @@ describe("admin-http", () => {
     assert.deepStrictEqual((await rest(emu, "GET", `/orgs/${emu.orgId}/apps/installs`)).body.data, []);
   });
 
-  it("sets faults (with a RegExp source), rate limit, latency and link style; keeps a log", async () => {
-    assert.strictEqual((await admin("POST", "/faults", { pathPattern: "/apps/creations$", status: 502 })).status, 204);
+  it("sets faults and a rate limit, and keeps a log", async () => {
+    assert.strictEqual((await admin("POST", "/faults", { pathGlob: "/orgs/*/apps/creations", status: 502 })).status, 204);
     assert.strictEqual((await rest(emu, "GET", `/orgs/${emu.orgId}/apps/creations`)).status, 502);
     assert.strictEqual((await admin("PUT", "/rate-limit", { limit: 1, windowMs: 60000 })).status, 204);
     await rest(emu, "GET", `/orgs/${emu.orgId}/apps/creations`);
     assert.strictEqual((await rest(emu, "GET", `/orgs/${emu.orgId}/apps/creations`)).status, 429);
     assert.strictEqual((await admin("PUT", "/rate-limit", null)).status, 204);
-    assert.strictEqual((await admin("PUT", "/latency", { ms: 1 })).status, 204);
-    assert.strictEqual((await admin("PUT", "/latency", { ms: -1 })).status, 400);
-    assert.strictEqual((await admin("PUT", "/next-link-style", { style: "sideways" })).status, 400);
+    assert.strictEqual((await rest(emu, "GET", `/orgs/${emu.orgId}/apps/creations`)).status, 200);
     const log = (await admin("GET", "/log")).body;
-    assert.deepStrictEqual(log.map((entry: any) => entry.status), [502, 200, 429]);
+    assert.deepStrictEqual(log.map((entry: any) => entry.status), [502, 200, 429, 200]);
     assert.strictEqual(log[0].operationId, "getOrgApps");
     assert.ok(!JSON.stringify(log).includes(emu.token), "the log holds no token");
     await admin("DELETE", "/log");
     assert.deepStrictEqual((await admin("GET", "/log")).body, []);
   });
 
+  it("sets a latency that every REST answer waits for on the emulator's clock", async () => {
+    assert.strictEqual((await admin("PUT", "/latency", { ms: -1 })).status, 400);
+    assert.strictEqual((await admin("PUT", "/latency", { ms: 250 })).status, 204);
+    const answer = rest(emu, "GET", `/orgs/${emu.orgId}/apps/creations`);
+    const first = await Promise.race([clock.nextSleep(), answer.then(() => "answered" as const)]);
+    assert.notStrictEqual(first, "answered", "the answer did not wait for the latency");
+    const sleep = first as Exclude<typeof first, "answered">;
+    assert.strictEqual(sleep.ms, 250);
+    sleep.release();
+    assert.strictEqual((await answer).status, 200);
+  });
+
+  it("sets the style of pagination links", async () => {
+    assert.strictEqual((await admin("PUT", "/next-link-style", { style: "sideways" })).status, 400);
+    assert.strictEqual((await admin("PUT", "/next-link-style", { style: "absolute" })).status, 204);
+    const self = (await rest(emu, "GET", `/orgs/${emu.orgId}/apps/creations`)).body.links.self;
+    assert.ok(self.startsWith(`${emu.url}/rest/orgs/`), self);
+  });
+
   it("answers 404 on an unknown admin route", async () => {
     assert.strictEqual((await admin("GET", "/nothing")).status, 404);
+  });
+
+  describe("content type (a browser page cannot send application/json cross-site without CORS)", () => {
+    for (const contentType of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", null]) {
+      it(`refuses a POST /reset with ${contentType ?? "no"} Content-Type with 415, and changes nothing`, async () => {
+        const app = (await rest(emu, "POST", `/orgs/${emu.orgId}/apps/creations`, { body: appBody() })).body.data;
+        const answer = await adminCall(emu, "POST", "/reset", { contentType, body: contentType === null ? undefined : "{}" });
+        assert.strictEqual(answer.status, 415);
+        assert.match(answer.body.error, /application\/json/);
+        assert.deepStrictEqual(emu.admin.listApps(emu.orgId).map((a) => a.id), [app.id]);
+      });
+    }
+
+    it("refuses every changing method without JSON (PUT, PATCH, DELETE too)", async () => {
+      for (const [method, path] of [["PUT", "/latency"], ["PATCH", `/apps/${emu.brokerApp.appId}`], ["DELETE", "/log"], ["POST", "/faults"]]) {
+        assert.strictEqual((await adminCall(emu, method, path, { contentType: "text/plain", body: '{"ms":1}' })).status, 415, `${method} ${path}`);
+      }
+    });
+
+    it("accepts application/json with parameters, and GET without a Content-Type", async () => {
+      assert.strictEqual((await adminCall(emu, "POST", "/reset", { contentType: "Application/JSON; charset=utf-8" })).status, 204);
+      assert.strictEqual((await adminCall(emu, "GET", "/info")).status, 200);
+    });
   });
 });

@@ -1,26 +1,34 @@
 import * as assert from "assert";
-import { RunningEmulator, startEmulator } from "../../emulator";
+import { MAX_FAULT_GLOB_LENGTH, RunningEmulator, startEmulator } from "../../emulator";
 import { FaultInjector } from "../../emulator/faults";
-import { appBody, rest } from "./http";
+import { adminCall, appBody, rest } from "./http";
+import { ManualClock } from "./manual-clock";
 
 describe("faults", () => {
-  it("matches method and path (string equal, RegExp tested) and uses up its times", () => {
+  it("matches method and path (string equal, glob or RegExp) and uses up its times", () => {
     const faults = new FaultInjector();
     faults.add({ method: "post", path: /creations$/, times: 2, status: 500 });
+    faults.add({ method: "GET", path: { glob: "/orgs/*/apps/creations" }, status: 502 });
+    faults.add({ method: "DELETE", path: "/orgs/x/apps/creations/y", status: 503 });
+    assert.strictEqual(faults.take("GET", "/orgs/x/apps/creations")?.status, 502);
     assert.strictEqual(faults.take("GET", "/orgs/x/apps/creations"), undefined);
-    assert.ok(faults.take("POST", "/orgs/x/apps/creations"));
-    assert.ok(faults.take("POST", "/orgs/x/apps/creations"));
+    assert.strictEqual(faults.take("POST", "/orgs/x/apps/creations")?.status, 500);
+    assert.strictEqual(faults.take("POST", "/orgs/x/apps/creations")?.status, 500);
     assert.strictEqual(faults.take("POST", "/orgs/x/apps/creations"), undefined);
+    assert.strictEqual(faults.take("DELETE", "/orgs/x/apps/creations/yy"), undefined);
+    assert.strictEqual(faults.take("DELETE", "/orgs/x/apps/creations/y")?.status, 503);
   });
 
   describe("over HTTP", () => {
     let emu: RunningEmulator;
+    let clock: ManualClock;
     let creations: string;
     before(async () => {
-      emu = await startEmulator();
+      clock = new ManualClock();
+      emu = await startEmulator({ clock });
       creations = `/orgs/${emu.orgId}/apps/creations`;
     });
-    afterEach(() => emu.admin.reset());
+    beforeEach(() => emu.admin.reset());
     after(async () => emu.close());
 
     it("answers the scripted status and headers for the next N requests, then works again", async () => {
@@ -52,9 +60,17 @@ describe("faults", () => {
       assert.strictEqual(emu.admin.requestLog.at(-1)!.status, 0);
     });
 
-    it("delays a correct answer by delayMs", async () => {
-      emu.admin.injectFault({ path: creations, delayMs: 5 });
-      assert.strictEqual((await rest(emu, "GET", creations)).status, 200);
+    it("holds a correct answer for delayMs on the emulator's clock, and answers once it has passed", async () => {
+      emu.admin.injectFault({ path: creations, delayMs: 5000 });
+      const answer = rest(emu, "GET", creations);
+      const first = await Promise.race([clock.nextSleep(), answer.then(() => "answered" as const)]);
+      assert.notStrictEqual(first, "answered", "the answer came without waiting for the delay");
+      const sleep = first as Exclude<typeof first, "answered">;
+      assert.strictEqual(sleep.ms, 5000);
+      assert.strictEqual(emu.admin.requestLog.at(-1)!.status, 0, "nothing was answered during the delay");
+      sleep.release();
+      assert.strictEqual((await answer).status, 200);
+      assert.strictEqual(emu.admin.requestLog.at(-1)!.status, 200);
     });
 
     it("applies to OAuth2 paths too", async () => {
@@ -62,6 +78,33 @@ describe("faults", () => {
       const response = await fetch(`${emu.url}/oauth2/token`, { method: "POST" });
       assert.strictEqual(response.status, 500);
       assert.strictEqual(((await response.json()) as any).error, "server_error");
+    });
+
+    it("takes a pathGlob over HTTP: * within a segment, ** across segments", async () => {
+      assert.strictEqual((await adminCall(emu, "POST", "/faults", { body: { method: "GET", pathGlob: "/orgs/*/apps/creations", status: 502 } })).status, 204);
+      assert.strictEqual((await adminCall(emu, "POST", "/faults", { body: { method: "POST", pathGlob: "/orgs/**/secrets", status: 503 } })).status, 204);
+      assert.strictEqual((await rest(emu, "GET", creations)).status, 502);
+      const app = (await rest(emu, "POST", creations, { body: appBody() })).body.data;
+      assert.strictEqual((await rest(emu, "POST", `${creations}/${app.id}/secrets`, { body: { data: { type: "app", attributes: { mode: "create" } } } })).status, 503);
+    });
+
+    it("refuses a RegExp over HTTP (it could block the server), naming pathGlob instead", async () => {
+      const answer = await adminCall(emu, "POST", "/faults", { body: { pathPattern: "(a|a)+$", status: 500 } });
+      assert.strictEqual(answer.status, 400);
+      assert.match(answer.body.error, /pathGlob/);
+      assert.strictEqual((await adminCall(emu, "POST", "/faults", { body: { status: 500 } })).status, 400);
+    });
+
+    it(`refuses a pathGlob longer than MAX_FAULT_GLOB_LENGTH (${MAX_FAULT_GLOB_LENGTH}) or not a string`, async () => {
+      assert.strictEqual((await adminCall(emu, "POST", "/faults", { body: { pathGlob: "*".repeat(MAX_FAULT_GLOB_LENGTH + 1) } })).status, 400);
+      assert.strictEqual((await adminCall(emu, "POST", "/faults", { body: { pathGlob: 42 } })).status, 400);
+    });
+
+    it("matches a hostile glob against a long path without blocking (no backtracking)", async () => {
+      const hostile = `/${"*a".repeat(MAX_FAULT_GLOB_LENGTH)}`.slice(0, MAX_FAULT_GLOB_LENGTH - 1) + "b";
+      assert.strictEqual((await adminCall(emu, "POST", "/faults", { body: { pathGlob: hostile, status: 500 } })).status, 204);
+      const answer = await fetch(`${emu.url}/rest/${"a".repeat(8000)}?version=2025-11-05`);
+      assert.strictEqual(answer.status, 404);
     });
   });
 });

@@ -1,5 +1,6 @@
 /** Helpers for the emulator's tests: REST and OAuth2 calls over real HTTP, and an OAuth consent. */
 import { createHash, randomBytes } from "crypto";
+import * as http from "http";
 import type { RunningEmulator } from "../../emulator";
 
 /** An answer with its parsed body. */
@@ -111,4 +112,50 @@ export function installBody(appId: string): object {
 /** A secrets body. */
 export function secretsBody(mode: string, secret?: string): object {
   return { data: { type: "app", attributes: secret === undefined ? { mode } : { mode, secret } } };
+}
+
+/** Options of {@link adminCall}. */
+export interface AdminCallOptions {
+  body?: unknown;
+  /** Default `application/json`; null: no Content-Type header. */
+  contentType?: string | null;
+}
+
+/** Calls `${emu.url}/_emulator${path}`, sending `body` as JSON (and, by default, saying so). */
+export async function adminCall(emu: RunningEmulator, method: string, path: string, options: AdminCallOptions = {}): Promise<Answer> {
+  const headers: Record<string, string> = {};
+  const contentType = options.contentType === undefined ? "application/json" : options.contentType;
+  if (contentType !== null && method !== "GET") headers["content-type"] = contentType;
+  const body = options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body);
+  const response = await fetch(`${emu.url}/_emulator${path}`, { method, headers, body });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text === "" ? undefined : JSON.parse(text) };
+}
+
+/** An answer of {@link rawRequest}, body as text. */
+export interface RawAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  text: string;
+}
+
+/**
+ * Sends one request with `path` exactly as given: fetch would resolve `..` and `%2e%2e` on the
+ * client side, so paths meant to test the server's own checks go through node:http.
+ */
+export function rawRequest(
+  emu: RunningEmulator,
+  options: { method: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${emu.url}/`, { method: options.method, path: options.path, headers: options.headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString("utf8") }));
+      response.on("error", reject);
+    });
+    // The server may answer (413) and close before the whole body is written: the answer counts.
+    request.on("error", reject);
+    request.end(options.body);
+  });
 }

@@ -2,6 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import Ajv from "ajv";
+import addFormats from "ajv-formats";
 import { RunningEmulator, startEmulator } from "../../../emulator";
 import { authorize, consent, installBody, oauth, pkce, rest } from "../http";
 
@@ -9,6 +10,7 @@ import { authorize, consent, installBody, oauth, pkce, rest } from "../http";
 const yaml = require("js-yaml");
 const spec = yaml.load(fs.readFileSync(path.join(__dirname, "../../../../spec/snyk-oauth2.openapi.yaml"), "utf8"));
 const ajv = new Ajv({ strict: false });
+addFormats(ajv);
 ajv.addSchema(spec, "oauth2");
 const tokenAnswer = ajv.compile({ $ref: "oauth2#/paths/~1token/post/responses/200/content/application~1json/schema" });
 const errorAnswer = ajv.compile({ $ref: "oauth2#/components/schemas/OAuthError" });
@@ -31,6 +33,7 @@ function assertError(answer: { status: number; body: any }, status: number, erro
 describe("routes/oauth2", () => {
   let emu: RunningEmulator;
   before(async () => (emu = await startEmulator()));
+  beforeEach(() => emu.admin.reset());
   after(async () => emu.close());
 
   describe("authorization code with PKCE", () => {
@@ -120,5 +123,35 @@ describe("routes/oauth2", () => {
     const response = await fetch(`${emu.url}/oauth2/token`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
     assertError({ status: response.status, body: (await response.json()) as any }, 400, "invalid_request");
     assertError(await oauth(emu, "/token", { grant_type: "password" }), 400, "unsupported_grant_type");
+  });
+
+  describe("client authentication with HTTP Basic (RFC 6749 2.3.1)", () => {
+    async function tokenWithBasic(credential: string): Promise<{ status: number; headers: Headers; body: any }> {
+      const response = await fetch(`${emu.url}/oauth2/token`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${credential}` },
+        body: new URLSearchParams({ grant_type: "client_credentials" }).toString(),
+      });
+      return { status: response.status, headers: response.headers, body: await response.json() };
+    }
+    const base64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
+
+    it("accepts a well-formed credential, percent-encoded as the RFC asks", async () => {
+      assertToken(await tokenWithBasic(base64(`${encodeURIComponent(emu.brokerApp.clientId)}:${encodeURIComponent(emu.brokerApp.clientSecret)}`)));
+    });
+
+    for (const [what, credential] of [
+      ["bad percent escapes", base64("%zz:%E0%A4%A")],
+      ["no colon", base64("only-an-id")],
+      ["not base64", "!!!***"],
+      ["nothing", ""],
+      ["two parts", `${base64("a:b")} extra`],
+    ]) {
+      it(`answers a malformed credential (${what}) with 401 invalid_client and a Basic challenge, never 500`, async () => {
+        const answer = await tokenWithBasic(credential);
+        assertError(answer, 401, "invalid_client");
+        assert.match(answer.headers.get("www-authenticate") ?? "", /^Basic /);
+      });
+    }
   });
 });
