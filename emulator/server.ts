@@ -62,9 +62,9 @@ async function serve(parts: ServerParts, req: http.IncomingMessage, res: http.Se
   const { area, pathname, query: searchParams } = target;
   const requestId = randomUUID();
   const path = area === "rest" ? pathname.slice("/rest".length) : pathname;
+  const query = Object.fromEntries(searchParams);
   let entry: RequestLogEntry | undefined;
   if (area !== "admin") {
-    const query = Object.fromEntries(searchParams);
     entry = { requestId, method, path, query, status: 0, at: Date.now() };
     if (area === "rest" && !target.problem) entry.operationId = parts.rest.operationOf(method, path)?.operationId;
     parts.log.add(entry);
@@ -74,9 +74,9 @@ async function serve(parts: ServerParts, req: http.IncomingMessage, res: http.Se
   const body = await readBody(req, MAX_BODY_BYTES);
   if (body.kind === "aborted") return;
   if (body.kind === "too-large") {
-    const answer = refusal(area, 413, `the request body is too large: at most ${MAX_BODY_BYTES} bytes are accepted`, requestId);
-    // The rest of the body is not read: the connection cannot carry another request.
-    return write(res, { ...answer, headers: { ...answer.headers, connection: "close" } }, entry);
+    // Answered at once; the rest of the body is read and dropped (closing now would reset the
+    // connection under the client's feet and could lose the answer).
+    return write(res, refusal(area, 413, `the request body is too large: at most ${MAX_BODY_BYTES} bytes are accepted`, requestId), entry);
   }
   if (area === "admin") {
     const contentType = req.headers["content-type"];
@@ -96,7 +96,7 @@ async function serve(parts: ServerParts, req: http.IncomingMessage, res: http.Se
     const verdict = parts.limiter.check(credentialOf(req.headers.authorization));
     answer = verdict.limited
       ? rateLimited(verdict.resetSeconds, requestId)
-      : parts.rest.handle({ method, restPath: path, query: entry!.query, headers: req.headers, body: body.text, requestId });
+      : parts.rest.handle({ method, restPath: path, query, headers: req.headers, body: body.text, requestId });
   } else if (area === "oauth2") {
     const oauth = handleOAuth(parts.state, method, pathname.slice("/oauth2".length), searchParams, req.headers, body.text);
     answer = { ...oauth, headers: { ...oauth.headers, "snyk-request-id": requestId } };

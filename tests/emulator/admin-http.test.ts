@@ -1,6 +1,7 @@
 import * as assert from "assert";
+import * as sinon from "sinon";
 import { RunningEmulator, startEmulator } from "../../emulator";
-import { adminCall, appBody, installBody, rest } from "./http";
+import { adminCall, appBody, installBody, oauth, rest } from "./http";
 import { ManualClock } from "./manual-clock";
 
 describe("admin-http", () => {
@@ -57,6 +58,26 @@ describe("admin-http", () => {
     assert.ok(!JSON.stringify(log).includes(emu.token), "the log holds no token");
     await admin("DELETE", "/log");
     assert.deepStrictEqual((await admin("GET", "/log")).body, []);
+  });
+
+  it("clears armed faults", async () => {
+    assert.strictEqual((await admin("POST", "/faults", { path: `/orgs/${emu.orgId}/apps/creations`, status: 502, times: 5 })).status, 204);
+    assert.strictEqual((await admin("DELETE", "/faults")).status, 204);
+    assert.strictEqual((await rest(emu, "GET", `/orgs/${emu.orgId}/apps/creations`)).status, 200);
+  });
+
+  it("sets a secret activation delay that /oauth2/token honours", async () => {
+    const dates = sinon.useFakeTimers({ now: Date.now(), toFake: ["Date"] });
+    try {
+      assert.strictEqual((await admin("PUT", "/secret-activation-delay", { ms: 5000 })).status, 204);
+      const app = (await admin("POST", "/apps", { name: "fresh" })).body;
+      const form = { grant_type: "client_credentials", client_id: app.clientId, client_secret: app.clientSecret };
+      assert.strictEqual((await oauth(emu, "/token", form)).status, 401);
+      dates.tick(5000);
+      assert.strictEqual((await oauth(emu, "/token", form)).status, 200);
+    } finally {
+      dates.restore();
+    }
   });
 
   it("sets a latency that every REST answer waits for on the emulator's clock", async () => {

@@ -154,7 +154,6 @@ export function rawRequest(
       response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString("utf8") }));
       response.on("error", reject);
     });
-    // The server may answer (413) and close before the whole body is written: the answer counts.
     request.on("error", reject);
     request.end(options.body);
   });

@@ -6,8 +6,10 @@ import { appBody, rest } from "./http";
 describe("pagination", () => {
   let emu: RunningEmulator;
   let ids: string[];
-  before(async () => {
-    emu = await startEmulator();
+  before(async () => (emu = await startEmulator()));
+  // Each test starts from the same 25 apps and the default link style, whatever ran before it.
+  beforeEach(async () => {
+    emu.admin.reset();
     ids = [];
     for (let i = 0; i < 25; i++) ids.push((await rest(emu, "POST", `/orgs/${emu.orgId}/apps/creations`, { body: appBody({ name: `app ${i}` }) })).body.data.id);
   });
@@ -57,7 +59,6 @@ describe("pagination", () => {
   });
 
   it("pages backwards with ending_before", async () => {
-    emu.admin.setNextLinkStyle("relative-no-rest");
     const last = await rest(emu, "GET", `/orgs/${emu.orgId}/apps/creations`, { query: { limit: "10" } });
     const second = new URL(last.body.links.next, "http://x").searchParams.get("starting_after")!;
     const page2 = await rest(emu, "GET", `/orgs/${emu.orgId}/apps/creations`, { query: { starting_after: second } });
@@ -73,8 +74,7 @@ describe("pagination", () => {
     await rest(emu, "DELETE", `/orgs/${emu.orgId}/apps/creations/${extra}`);
     emu.admin.deleteApp(ids[9]);
     const next = await rest(emu, "GET", `/orgs/${emu.orgId}/apps/creations`, { query: { starting_after: cursor } });
-    assert.strictEqual(next.body.data[0].id, ids[10]);
-    ids.splice(9, 1);
+    assert.deepStrictEqual(next.body.data.map((app: any) => app.id), ids.slice(10, 20));
   });
 
   for (const limit of ["0", "5", "15", "110", "abc", "-10"]) {
@@ -91,8 +91,8 @@ describe("pagination", () => {
   });
 
   it("answers an empty page with no next past the end", async () => {
-    emu.admin.setNextLinkStyle("relative-no-rest");
     const full = await rest(emu, "GET", `/orgs/${emu.orgId}/apps/creations`, { query: { limit: "100" } });
+    assert.strictEqual(full.body.data.length, 25);
     assert.strictEqual(full.body.links.next, undefined);
     const after = await rest(emu, "GET", `/orgs/${emu.orgId}/apps/creations`, { query: { starting_after: "v1." + Buffer.from('{"seq":999999}').toString("base64url") } });
     assert.deepStrictEqual(after.body.data, []);
