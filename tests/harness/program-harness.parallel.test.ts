@@ -9,7 +9,7 @@ import { Counter } from "./fixtures/counter";
 
 const urn = (name: string) => `urn:pulumi:dev::counter::pulumi-nodejs:dynamic/counter:Counter::${name}`;
 
-type Method = "create" | "read" | "delete";
+type Method = "create" | "read" | "delete" | "check" | "diff";
 
 /**
  * Watches one host method: counts calls in flight and, with `meet`, holds each call until `meet`
@@ -22,7 +22,7 @@ function watch(host: ProviderHost, method: Method, meet = 0, giveUpMs = 5_000) {
   const met = new Promise<void>((resolve) => (release = resolve));
   const timer = setTimeout(release, giveUpMs);
   const stub = sinon.stub(host, method).callsFake((async (...args: unknown[]) => {
-    const name = String(args[method === "create" ? 0 : 1]).split("::").pop()!;
+    const name = String(args[method === "create" || method === "check" ? 0 : 1]).split("::").pop()!;
     seen.started.push(name);
     seen.most = Math.max(seen.most, ++seen.inFlight);
     if (seen.inFlight >= meet) release();
@@ -83,6 +83,16 @@ describe("program-harness: parallel steps", () => {
     assert.deepStrictEqual(result.failures, []);
     assert.strictEqual(creates.most, 3);
     assert.deepStrictEqual([...result.created].sort(), [urn("a"), urn("b"), urn("c")]);
+  });
+
+  it("up runs Check and Diff one at a time, as the engine's step generator does", async () => {
+    await harness().up(threeCounters);
+    const checks = track(host, "check");
+    const diffs = track(host, "diff");
+    const result = await harness().up(threeCounters);
+    assert.deepStrictEqual(result.same.length, 3);
+    assert.deepStrictEqual([checks.started.length, diffs.started.length], [3, 3]);
+    assert.deepStrictEqual([checks.most, diffs.most], [1, 1]);
   });
 
   it("up runs at most `parallel` steps at once", async () => {
