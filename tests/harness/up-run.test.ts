@@ -287,6 +287,21 @@ describe("up-run: the engine's steps for up and preview", () => {
       assert.deepStrictEqual([result.created, result.deleted], [[], []]);
       assert.ok(!calls().includes("create late") && !calls().includes("delete gone"), calls().join(", "));
     });
+
+    it("keeps starting independent steps with continueOnError, and still deletes nothing", async () => {
+      ok(await harness.up(() => {
+        new Counter("gone", { name: "gone", count: 1 });
+      }));
+      const result = await harness.up(
+        () => {
+          new Counter("bad", { name: "bad", count: -1 });
+          new Counter("late", { name: "late", count: 1 });
+        },
+        { continueOnError: true },
+      );
+      assert.deepStrictEqual([result.failures.map((f) => f.urn), result.created, result.deleted], [[urn("bad")], [urn("late")], []]);
+      assert.deepStrictEqual(harness.state().resources.map((r) => r.name), ["late", "gone"]);
+    });
   });
 
   describe("preview", () => {
@@ -303,6 +318,22 @@ describe("up-run: the engine's steps for up and preview", () => {
       assert.strictEqual(check.getCalls().find((c) => c.args[0] === urn("b"))!.args[2].label, UNKNOWN, "a's token is unknown in the plan");
       assert.ok(!calls().some((c) => c.startsWith("create") || c.startsWith("update") || c.startsWith("delete")), calls().join(", "));
       assert.strictEqual(Object.values(store()).find((r) => r.name === "a")!.count, 1);
+    });
+
+    it("plans deletions and the dependents of a delete-before-replace without deleting anything", async () => {
+      const program = (rootName: string, withExtra: boolean) => () => {
+        const root = new Counter("root", { name: rootName, count: 1, deleteFirst: true });
+        new Counter("named", { name: pulumi.interpolate`${root.name}-named`, count: 1 });
+        if (withExtra) new Counter("extra", { name: "extra", count: 1 });
+      };
+      ok(await harness.up(program("r1", true)));
+      clearCalls();
+      events = [];
+      const preview = ok(await harness.up(program("r2", false), { preview: true }));
+      assert.deepStrictEqual([preview.replaced, preview.deletedReplaced, preview.deleted], [[urn("root"), urn("named")], [urn("named"), urn("root")], [urn("extra")]]);
+      assert.ok(events.every((e) => e.status === "planned"));
+      assert.ok(!calls().some((c) => /^(create|update|delete)/.test(c)), calls().join(", "));
+      assert.strictEqual(Object.keys(store()).length, 3);
     });
 
     it("keeps a resource's id known in a preview of an in-place update and unknown for a replacement", async () => {

@@ -120,7 +120,7 @@ export class ProgramHarness {
 
   constructor(private readonly options: ProgramHarnessOptions) {
     this.box = SecretBox.forKeyFile(`${options.statePath}.key`);
-    this.reporter = new Reporter(options.onEvent);
+    this.reporter = new Reporter(options.onEvent, `${options.project}-${options.stack}`);
   }
 
   /** The current state, decrypted (a copy). */
