@@ -204,10 +204,9 @@ export class UpRun {
     decision.deleteFirst = reg.options.deleteBeforeReplace ?? diff.deleteBeforeReplace;
     if (decision.deleteFirst) {
       decision.dependents = await this.dependentReplacements(host, old).catch((err: unknown) => this.fail("replace", reg, err));
-      for (const dependent of decision.dependents) {
-        if (dependent.protect) this.fail("replace", reg, new Error(replaceProtectedDependentMessage(dependent.urn, reg.urn)));
-        this.deletedForReplacement.add(dependent.urn);
-      }
+      const protectedDependent = decision.dependents.find((dependent) => dependent.protect);
+      if (protectedDependent) this.fail("replace", reg, new Error(replaceProtectedDependentMessage(protectedDependent.urn, reg.urn)));
+      for (const dependent of decision.dependents) this.deletedForReplacement.add(dependent.urn);
     }
     return decision;
   }
@@ -383,7 +382,7 @@ export class UpRun {
         await this.journal.around("deleting", resource, () => this.host().then((h) => h.delete(resource.id, resource.urn, resource.outputs, resource.inputs)));
       }
     } catch (err) {
-      if (this.journal.killed) this.halted = true;
+      if (this.journal.killed || !this.settings.continueOnError) this.halted = true;
       this.result.failures.push(this.settings.reporter.failure(op, resource, err));
       return false;
     }
