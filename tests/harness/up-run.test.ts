@@ -349,7 +349,7 @@ describe("up-run: the engine's steps for up and preview", () => {
       assert.strictEqual(labelSeenByB(), id);
       const replacing = await harness.up(program("a-new", 1), { preview: true });
       assert.strictEqual(labelSeenByB(), UNKNOWN);
-      assert.deepStrictEqual(replacing.replaced, [urn("a")]);
+      assert.deepStrictEqual([replacing.replaced, replacing.deletedReplaced], [[urn("a")], [urn("a")]], "the old object is planned for deletion at the end");
       assert.deepStrictEqual(replacing.updated, [urn("b")], "the label updates in place once the new id is known");
     });
   });

@@ -317,7 +317,9 @@ export class UpRun {
   private plan(decision: Decision): { id?: string; state: PropertyMap } {
     const { reg, plan, old } = decision;
     for (const dependent of [...decision.dependents].reverse()) this.plannedDelete("delete-replaced", dependent);
-    if (plan === "replace" && decision.deleteFirst && old) this.plannedDelete("delete-replaced", old);
+    if (plan === "replace" && decision.deleteFirst && old && !decision.oldGone) this.plannedDelete("delete-replaced", old);
+    // A create-before-delete replacement's old object is planned for deletion at the end, as in an up.
+    this.retireOld(decision);
     this.settings.reporter.emit(plan, "planned", reg, decision.detail);
     const lists: Record<Plan, string[]> = { create: this.result.created, import: this.result.created, update: this.result.updated, replace: this.result.replaced, same: this.result.same };
     lists[plan].push(reg.urn);
