@@ -8,6 +8,7 @@ import { HarnessEvent, ProgramHarness } from "../support/program-harness";
 import { ProviderHost, startProviderHost, UNKNOWN } from "../support/provider-host";
 import { Counter } from "./fixtures/counter";
 import { CounterRecord } from "./fixtures/counter-provider";
+import { DiffLess } from "./fixtures/diffless";
 
 const type = "pulumi-nodejs:dynamic/counter:Counter";
 const urn = (name: string) => `urn:pulumi:dev::counter::${type}::${name}`;
@@ -239,6 +240,17 @@ describe("up-run: the engine's steps for up and preview", () => {
       }));
       assert.deepStrictEqual([result.updated, result.replaced], [[urn("roc")], []]);
       assert.strictEqual(stateOf("roc")!.id, id);
+    });
+
+    it("replaceOnChanges applies only to a provider without diff, whose changed inputs the engine finds itself", async () => {
+      const program = (value: string) => () => {
+        new DiffLess("d", { value }, { replaceOnChanges: ["value"] });
+        new DiffLess("plain", { value });
+      };
+      ok(await harness.up(program("1")));
+      const result = ok(await harness.up(program("2")));
+      const diffLess = (name: string) => `urn:pulumi:dev::counter::pulumi-nodejs:dynamic/fixture:DiffLess::${name}`;
+      assert.deepStrictEqual([result.replaced, result.updated], [[diffLess("d")], [diffLess("plain")]]);
     });
 
     it("import reads with the id alone, and the Node host's failure is reported", async () => {
