@@ -75,11 +75,11 @@
  *   `deletedWith`, `replaceWith`, `hideDiffs`, custom timeouts (the host ignores them anyway),
  *   refresh programs (`--run-program`), stack references, component outputs, non-dynamic providers
  *   (they need `mocks`) and explicit provider resources.
- * - Checking that `__provider` in state matches, provider replacement on config changes (the Node
- *   host has no DiffConfig, so the default provider is only updated), the default provider's name
- *   with a version.
- * - Interactive clearing of pending creates and `--import-pending-creates`; pending operations for
- *   Reads; retries of error hooks.
+ * - The default provider as a resource with its own steps (its name carries no version here); a
+ *   config change updates it in place in the engine too (the Node host has no DiffConfig), so no
+ *   resource is replaced for it, as here.
+ * - Refreshing or journalling reads as pending operations; init errors reported by Read.
+ * - Interactive clearing of pending creates and `--import-pending-creates`; retries of error hooks.
  * - With a shared `host`, the host keeps its own config, so the recorded-config rule of refresh and
  *   destroy cannot apply.
  */
