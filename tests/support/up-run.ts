@@ -17,7 +17,7 @@ import {
 } from "./engine-messages";
 import { HarnessOp } from "./harness-events";
 import { Named, Reporter } from "./harness-reporter";
-import { PendingOperation, ResourceState, StackState } from "./harness-state";
+import { ResourceState, StackState } from "./harness-state";
 import { HarnessFailure, UpResult } from "./harness-types";
 import { HostSession } from "./host-session";
 import { ResourceRegistration } from "./mock-program";
@@ -413,6 +413,3 @@ export class UpRun {
     throw new StepFailed(failure.message);
   }
 }
-
-/** Pending operations as the journal keeps them (for the state). */
-export type { PendingOperation };
