@@ -25,7 +25,7 @@
  *   `replacementTrigger` (an option of @pulumi/pulumi 3.270): a changed (or unknown) value, set
  *   both before and now, forces the same replacement without Diff; unknown outside a preview is
  *   an error.
- * - `deleteBeforeReplace` (the option wins over the provider's answer): before the replacement,
+ * - `deleteBeforeReplace` (the option wins over the provider's answer; `dependent-replacements.ts`): before the replacement,
  *   each prior dependent not yet registered whose inputs come from a replaced resource is asked
  *   Diff with those inputs unknown; those answering with a replacement are deleted first
  *   (dependents first), then the old object, then the new one is created; the dependents are
