@@ -89,6 +89,19 @@ describe("up-run: the engine's steps for up and preview", () => {
       assert.deepStrictEqual(harness.state().pendingDeletes ?? [], []);
     });
 
+    it("never compares the ids: a replacement that adopts the old object's id has it deleted at the end", async () => {
+      ok(await harness.up(() => {
+        new Counter("r", { name: "r1", count: 1 });
+      }));
+      const id = stateOf("r")!.id;
+      const result = ok(await harness.up(() => {
+        new Counter("r", { name: "r2", count: 1, adoptId: id });
+      }));
+      assert.deepStrictEqual([result.replaced, result.deletedReplaced], [[urn("r")], [urn("r")]]);
+      assert.strictEqual(stateOf("r")!.id, id, "the state points at the adopted id");
+      assert.strictEqual(store()[id], undefined, "which the old resource's Delete removed");
+    });
+
     it("keeps a failed deletion of a replaced object as a pending delete and retries it at the end of the next up", async () => {
       const program = (name: string) => () => {
         new Counter("r", { name, count: 1 });
