@@ -25,6 +25,7 @@ import { InstallOwner, describeOwner, installPath, installsPath } from "./instal
 import { InstallListItem, findInstall, findInstallWhere } from "./install-lookup";
 import { resetNeedsAdopt } from "./validation/adopt-rules";
 import { CredentialStatus, VerifyOptions, checkCredentials, waitUntilCredentialsWork } from "./verify-credentials";
+import { createdInstallResource } from "./answer-shape";
 
 /** The inputs of a SnykAppInstall, after `check`. */
 export interface AppInstallInputs extends InstallOwner {
@@ -176,6 +177,8 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
       const response = await this.client().request<InstallCreated>("POST", installsPath(inputs), {
         body: { data: { type: "app_install" }, relationships: { app: { data: { id: inputs.appId, type: "app" } } } },
       });
+      // An answer without the new install is handled as a lost one: look for the install and name it.
+      createdInstallResource(response, { method: "POST", path: installsPath(inputs) });
       return response.data;
     } catch (error) {
       if (mayHaveBeenProcessed(error)) {

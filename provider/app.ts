@@ -22,6 +22,7 @@ import { ambiguousCreateError, mayHaveBeenProcessed } from "./ambiguous";
 import { manageSecret } from "./secret-target";
 import { appPath, appsPath } from "./app-paths";
 import { resetNeedsAdopt } from "./validation/adopt-rules";
+import { appResource, createdAppResource, listedAppAttributes } from "./answer-shape";
 
 /** The inputs of a SnykApp, after `check`. */
 export interface AppInputs {
@@ -137,7 +138,7 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
 
   private async post(inputs: AppInputs) {
     try {
-      return await this.client().request<AppDocument>("POST", appsPath(inputs.orgId), {
+      const response = await this.client().request<AppDocument>("POST", appsPath(inputs.orgId), {
         body: {
           data: {
             type: "app",
@@ -151,6 +152,9 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
           },
         },
       });
+      // An answer without the new app is handled as a lost one: look for the app and name it.
+      createdAppResource(response, { method: "POST", path: appsPath(inputs.orgId) });
+      return response;
     } catch (error) {
       if (!mayHaveBeenProcessed(error)) throw error;
       // A timed-out request may still land after we look, so keep looking for a while.
@@ -190,7 +194,7 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
   private async matchingApps(inputs: AppInputs): Promise<string[]> {
     const ids: string[] = [];
     for await (const app of this.client().paginate<AppDocument["data"]>(appsPath(inputs.orgId))) {
-      const a = app.attributes;
+      const a = listedAppAttributes<AppAttributes>(app, appsPath(inputs.orgId));
       if (a.name === inputs.name && a.context === inputs.context && sameSet(a.scopes, inputs.scopes) && sameSet(a.redirect_uris ?? [], inputs.redirectUris)) {
         ids.push(app.id);
       }
@@ -202,7 +206,8 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
   async read(id: string, props: AppOutputs): Promise<pulumi.dynamic.ReadResult> {
     let app: AppDocument["data"];
     try {
-      app = (await this.client().request<AppDocument>("GET", appPath(props.orgId, id))).data.data;
+      const path = appPath(props.orgId, id);
+      app = appResource(await this.client().request<AppDocument>("GET", path), { method: "GET", path });
     } catch (error) {
       if (error instanceof SnykNotFoundError) return {};
       throw error;
@@ -220,7 +225,8 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
     const response = await this.client().request<AppDocument>("PATCH", appPath(news.orgId, id), {
       body: { data: { type: "app", attributes } },
     });
-    return { outs: toOutputs(news, id, response.data.data.attributes, olds.clientSecret) };
+    const patched = appResource<AppDocument["data"]>(response, { method: "PATCH", path: appPath(news.orgId, id) });
+    return { outs: toOutputs(news, id, patched.attributes, olds.clientSecret) };
   }
 
   /** Deletes the app (Snyk removes its installs and revokes its credentials); gone already is fine. */
@@ -235,7 +241,8 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
   private async adopt(inputs: AppInputs, appId: string): Promise<pulumi.dynamic.CreateResult> {
     let existing: AppDocument["data"];
     try {
-      existing = (await this.client().request<AppDocument>("GET", appPath(inputs.orgId, appId))).data.data;
+      const path = appPath(inputs.orgId, appId);
+      existing = appResource(await this.client().request<AppDocument>("GET", path), { method: "GET", path });
     } catch (error) {
       if (error instanceof SnykNotFoundError) {
         throw new Error(`adoptId: Snyk has no app ${appId} in org ${inputs.orgId} to adopt (404). Check both ids.`);
@@ -256,7 +263,7 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
       const patched = await this.client().request<AppDocument>("PATCH", appPath(inputs.orgId, appId), {
         body: { data: { type: "app", attributes } },
       });
-      outs = toOutputs(inputs, appId, patched.data.data.attributes, undefined);
+      outs = toOutputs(inputs, appId, appResource<AppDocument["data"]>(patched, { method: "PATCH", path: appPath(inputs.orgId, appId) }).attributes, undefined);
     }
     if (!inputs.resetSecretOnAdopt) return { id: appId, outs };
     return recordOnFailure(appId, () => outs, async () => {

@@ -90,7 +90,8 @@ function checkedPage<T>(page: FetchedPage, path: string): { items: T[]; next: Js
     }
     const { id, attributes } = item as { id?: unknown; attributes?: unknown };
     if (typeof id !== "string" || id === "") throw malformed(`data[${index}] has no id`);
-    if (attributes !== undefined && (attributes === null || typeof attributes !== "object" || Array.isArray(attributes))) {
+    // The spec requires attributes on every app and install resource.
+    if (attributes === null || typeof attributes !== "object" || Array.isArray(attributes)) {
       throw malformed(`data[${index}].attributes must be an object, got ${describeValue(attributes)}`);
     }
   });

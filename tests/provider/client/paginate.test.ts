@@ -63,7 +63,7 @@ describe("paginate", () => {
   });
 
   it("a next link that repeats a cursor is a loop: an error, not a truncated list", async () => {
-    server.handle((_req, res) => json(res, 200, { data: [{ id: "a" }], links: { next: "/orgs/o1/apps/creations?starting_after=same" } }));
+    server.handle((_req, res) => json(res, 200, { data: [{ id: "a", attributes: {} }], links: { next: "/orgs/o1/apps/creations?starting_after=same" } }));
     const error = await caught(() => collect(fastClient(server.url).paginate("/orgs/o1/apps/creations")));
     assert.ok(error instanceof SnykPaginationError, String(error));
     assert.match(error.message, /GET \/orgs\/o1\/apps\/creations stopped after 2 pages: .*loop/);
@@ -72,7 +72,7 @@ describe("paginate", () => {
 
   it("a next link pointing back at a page already fetched is a loop: an error", async () => {
     server.handle((req, res) => json(res, 200, {
-      data: [{ id: req.query.get("starting_after") ?? "first" }],
+      data: [{ id: req.query.get("starting_after") ?? "first", attributes: {} }],
       links: { next: req.query.get("starting_after") === "b" ? "/orgs/o1/x?starting_after=a&limit=100" : "/orgs/o1/x?starting_after=b&limit=100" },
     }));
     const error = await caught(() => collect(fastClient(server.url).paginate("/orgs/o1/x")));
@@ -81,7 +81,7 @@ describe("paginate", () => {
   });
 
   it("a server handing out a new cursor on every page stops at the page budget, with an error", async () => {
-    server.handle((_req, res, i) => json(res, 200, { data: [{ id: `a${i}` }], links: { next: `/orgs/o1/x?starting_after=c${i}` } }));
+    server.handle((_req, res, i) => json(res, 200, { data: [{ id: `a${i}`, attributes: {} }], links: { next: `/orgs/o1/x?starting_after=c${i}` } }));
     const error = await caught(() => collect(fastClient(server.url, { maxPages: 25 }).paginate("/orgs/o1/x")));
     assert.ok(error instanceof SnykPaginationError, String(error));
     assert.match(error.message, /more than 25 pages/);
@@ -92,7 +92,7 @@ describe("paginate", () => {
     const clock = new ManualClock();
     server.handle((_req, res, i) => {
       clock.advance(1000); // each page costs a second on the client's clock
-      json(res, 200, { data: [{ id: `a${i}` }], links: { next: `/orgs/o1/x?starting_after=c${i}` } });
+      json(res, 200, { data: [{ id: `a${i}`, attributes: {} }], links: { next: `/orgs/o1/x?starting_after=c${i}` } });
     });
     const error = await caught(() => collect(fastClient(server.url, { clock, paginationBudgetMs: 4500 }).paginate("/orgs/o1/x")));
     assert.ok(error instanceof SnykPaginationError, String(error));
@@ -107,16 +107,18 @@ describe("paginate", () => {
     "an HTML login page": "<html><form>Sign in</form></html>",
     "an item without an id": { data: [{ type: "app", attributes: {} }] },
     "an item that is null": { data: [null] },
+    "an item without attributes": { data: [{ id: "a", type: "app" }] },
     "attributes that are not an object": { data: [{ id: "a", attributes: "x" }] },
-    "a next link that is a number": { data: [{ id: "a" }], links: { next: 5 } },
+    "a next link that is a number": { data: [{ id: "a", attributes: {} }], links: { next: 5 } },
   };
   for (const [name, body] of Object.entries(malformedPages)) {
     it(`a 2xx page with ${name} is a SnykMalformedResponseError naming the request, never the end of the list`, async () => {
       server.handle((_req, res, i) => {
-        if (i === 0) return json(res, 200, { data: [{ id: "first" }], links: { next: "/orgs/o1/x?starting_after=first" } });
+        if (i === 0) return json(res, 200, { data: [{ id: "first", attributes: {} }], links: { next: "/orgs/o1/x?starting_after=first" } });
         if (typeof body === "string") {
           res.writeHead(200, { "content-type": "text/html" });
-          return res.end(body);
+          res.end(body);
+          return;
         }
         return json(res, 200, body);
       });
@@ -128,13 +130,13 @@ describe("paginate", () => {
       assert.equal(error.method, "GET");
       assert.equal(error.path, "/orgs/o1/x");
       assert.match(error.message, /GET \/orgs\/o1\/x \(HTTP 200\)/);
-      assert.deepEqual(seen, [{ id: "first" }]);
+      assert.deepEqual(seen, [{ id: "first", attributes: {} }]);
     });
   }
 
   it("a next link carrying the token in its path never puts it in an error", async () => {
     server.handle((_req, res, i) => i === 0
-      ? json(res, 200, { data: [{ id: "a" }], links: { next: `/orgs/${TEST_TOKEN}/x` } })
+      ? json(res, 200, { data: [{ id: "a", attributes: {} }], links: { next: `/orgs/${TEST_TOKEN}/x` } })
       : json(res, 200, { data: "<html>" }));
     const error = await caught(() => collect(fastClient(server.url).paginate("/orgs/o1/x")));
     assert.ok(error instanceof SnykMalformedResponseError);
@@ -142,7 +144,7 @@ describe("paginate", () => {
   });
 
   it("stops on an empty page even when it has a next link", async () => {
-    server.handle((_req, res, i) => json(res, 200, { data: i === 0 ? [{ id: "a" }] : [], links: { next: `/orgs/o1/x?starting_after=c${i}` } }));
+    server.handle((_req, res, i) => json(res, 200, { data: i === 0 ? [{ id: "a", attributes: {} }] : [], links: { next: `/orgs/o1/x?starting_after=c${i}` } }));
     assert.equal((await collect(fastClient(server.url).paginate("/orgs/o1/x"))).length, 1);
     assert.equal(server.requests.length, 2);
   });
