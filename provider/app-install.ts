@@ -26,6 +26,7 @@ import { InstallListItem, findInstall, findInstallWhere } from "./install-lookup
 import { resetNeedsAdopt } from "./validation/adopt-rules";
 import { CredentialStatus, VerifyOptions, checkCredentials, waitUntilCredentialsWork } from "./verify-credentials";
 import { createdInstallResource } from "./answer-shape";
+import { readOldState, requireInState, withMissingFrom } from "./old-state";
 
 /** The inputs of a SnykAppInstall, after `check`. */
 export interface AppInstallInputs extends InstallOwner {
@@ -113,6 +114,7 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
 
   /** Another app, org or group replaces the install; nothing else changes Snyk. */
   async diff(_id: string, olds: AppInstallOutputs, news: AppInstallInputs): Promise<pulumi.dynamic.DiffResult> {
+    olds = withMissingFrom(readOldState<AppInstallOutputs>("install", olds), news, REPLACING);
     const moved = REPLACING.filter((key) => (olds[key] ?? undefined) !== (news[key] ?? undefined));
     const replaces = knownChanges(moved, news);
     const changes = moved.length > 0 || Boolean(olds.verifyCredentials) !== Boolean(news.verifyCredentials);
@@ -140,6 +142,8 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
 
   /** Finds the install by listing; one removed out of band (or with its app) leaves state. */
   async read(id: string, props: AppInstallOutputs): Promise<pulumi.dynamic.ReadResult> {
+    props = readOldState<AppInstallOutputs>("install", props);
+    requireInState("install", props, ["orgId", "groupId"]);
     const item = await findInstall(this.client(), props, id);
     if (!item) return {};
     let outs = fromListItem(props, item);
@@ -159,12 +163,15 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
 
   /** Only `verifyCredentials` changes in place; turning it on verifies the current secret. */
   async update(_id: string, olds: AppInstallOutputs, news: AppInstallInputs): Promise<pulumi.dynamic.UpdateResult> {
+    olds = readOldState<AppInstallOutputs>("install", olds);
     const outs: AppInstallOutputs = definedOnly({ ...olds, ...news, credentialStatus: news.verifyCredentials ? olds.credentialStatus : undefined });
     return { outs: news.verifyCredentials && !olds.verifyCredentials ? await this.verified(outs) : outs };
   }
 
   /** Uninstalls; an install already gone is fine. */
   async delete(id: string, props: AppInstallOutputs): Promise<void> {
+    props = readOldState<AppInstallOutputs>("install", props);
+    requireInState("install", props, ["orgId", "groupId"]);
     try {
       await this.client().request("DELETE", installPath(props, id));
     } catch (error) {

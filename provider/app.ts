@@ -23,6 +23,7 @@ import { manageSecret } from "./secret-target";
 import { appPath, appsPath } from "./app-paths";
 import { resetNeedsAdopt } from "./validation/adopt-rules";
 import { appResource, createdAppResource, listedAppAttributes } from "./answer-shape";
+import { readOldState, requireInState, withMissingFrom } from "./old-state";
 
 /** The inputs of a SnykApp, after `check`. */
 export interface AppInputs {
@@ -115,6 +116,7 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
 
   /** `orgId`, `scopes` and `context` replace (Snyk cannot change them); the rest update in place. */
   async diff(_id: string, olds: AppOutputs, news: AppInputs): Promise<pulumi.dynamic.DiffResult> {
+    olds = withMissingFrom(readOldState<AppOutputs>("app", olds), news, ["orgId", "scopes", "context"]);
     const replaces: string[] = [];
     if (olds.orgId !== news.orgId) replaces.push("orgId");
     if (!sameSet(olds.scopes, news.scopes)) replaces.push("scopes");
@@ -204,6 +206,8 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
 
   /** Reads the app; an app deleted out of band leaves state without an error. */
   async read(id: string, props: AppOutputs): Promise<pulumi.dynamic.ReadResult> {
+    props = readOldState<AppOutputs>("app", props);
+    requireInState("app", props, ["orgId"]);
     let app: AppDocument["data"];
     try {
       const path = appPath(props.orgId, id);
@@ -218,6 +222,7 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
 
   /** Changes name, redirect URIs and token lifetime with one PATCH; keeps the client secret. */
   async update(id: string, olds: AppOutputs, news: AppInputs): Promise<pulumi.dynamic.UpdateResult> {
+    olds = readOldState<AppOutputs>("app", olds);
     const attributes = updatedAttributes(olds, news);
     if (Object.keys(attributes).length === 0) {
       return { outs: definedOnly({ ...olds, ...news, appId: id }) };
@@ -231,6 +236,8 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
 
   /** Deletes the app (Snyk removes its installs and revokes its credentials); gone already is fine. */
   async delete(id: string, props: AppOutputs): Promise<void> {
+    props = readOldState<AppOutputs>("app", props);
+    requireInState("app", props, ["orgId"]);
     try {
       await this.client().request("DELETE", appPath(props.orgId, id));
     } catch (error) {
