@@ -114,7 +114,7 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
 
   /** Another app, org or group replaces the install; nothing else changes Snyk. */
   async diff(_id: string, olds: AppInstallOutputs, news: AppInstallInputs): Promise<pulumi.dynamic.DiffResult> {
-    olds = withMissingFrom(readOldState<AppInstallOutputs>("install", olds), news, REPLACING);
+    olds = withMissingFrom(readOldState<AppInstallOutputs>("install", olds), news, ["appId", ["orgId", "groupId"]]);
     const moved = REPLACING.filter((key) => (olds[key] ?? undefined) !== (news[key] ?? undefined));
     const replaces = knownChanges(moved, news);
     const changes = moved.length > 0 || Boolean(olds.verifyCredentials) !== Boolean(news.verifyCredentials);

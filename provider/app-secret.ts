@@ -125,7 +125,7 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
 
   /** Moving to another app or install replaces; changed triggers (or a revoked secret) rotate. */
   async diff(_id: string, olds: AppSecretOutputs, news: AppSecretInputs): Promise<pulumi.dynamic.DiffResult> {
-    olds = withMissingFrom(readOldState<AppSecretOutputs>("secret", olds), news, TARGET_KEYS);
+    olds = withMissingFrom(readOldState<AppSecretOutputs>("secret", olds), news, [["appId", "installId"], ["orgId", "groupId"]]);
     const moved = TARGET_KEYS.filter((key) => (olds[key] ?? undefined) !== (news[key] ?? undefined));
     const replaces = knownChanges(moved, news);
     const changes =

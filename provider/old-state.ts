@@ -75,13 +75,19 @@ export function readOldState<T extends object>(kind: StateKind, state: unknown):
 
 /**
  * `olds` with the given keys, when missing, taken from `news`: a field an older version did not
- * write cannot have changed, so it must not propose a replacement.
+ * write cannot have changed, so it must not propose a replacement. A group of alternatives (an
+ * install's `orgId` or `groupId`) is taken only when every key of the group is missing: one of
+ * them being absent is normal.
  */
-export function withMissingFrom<T extends object>(olds: T, news: object, keys: readonly string[]): T {
+export function withMissingFrom<T extends object>(olds: T, news: object, keys: ReadonlyArray<string | readonly string[]>): T {
   const out: Record<string, unknown> = { ...(olds as Record<string, unknown>) };
-  for (const key of keys) {
-    const next = (news as Record<string, unknown>)[key];
-    if (out[key] === undefined && next !== undefined) out[key] = next;
+  for (const entry of keys) {
+    const group = typeof entry === "string" ? [entry] : entry;
+    if (group.some((key) => out[key] !== undefined)) continue;
+    for (const key of group) {
+      const next = (news as Record<string, unknown>)[key];
+      if (next !== undefined) out[key] = next;
+    }
   }
   return out as T;
 }
