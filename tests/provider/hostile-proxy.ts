@@ -13,6 +13,16 @@ export interface HostileAnswer {
   headers?: Record<string, string>;
   /** The raw body text. */
   body: string;
+  /** Send the headers and the body's first byte, then one more byte every 50 ms, never ending. */
+  drip?: boolean;
+}
+
+/** The request a dynamic answer is made for. */
+export interface HostileRequest {
+  path: string;
+  query: URLSearchParams;
+  /** How many requests this rule answered before. */
+  index: number;
 }
 
 /** A rule: requests matching `method` and `path` (the full path, `/rest` included) get `answer`. */
@@ -23,7 +33,7 @@ export interface HostileRule {
   times?: number;
   /** Forward the request to the emulator first (so it is processed), then answer `answer`. */
   afterProcessing?: boolean;
-  answer: HostileAnswer;
+  answer: HostileAnswer | ((request: HostileRequest) => HostileAnswer);
 }
 
 /** A running proxy. */
@@ -51,13 +61,13 @@ export const TRUNCATED: HostileAnswer = { status: 201, contentType: "application
 
 /** Starts a proxy; set `target` before sending requests through it. */
 export async function startHostileProxy(): Promise<HostileProxy> {
-  let rules: Array<HostileRule & { left: number }> = [];
+  let rules: Array<HostileRule & { left: number; used: number }> = [];
   const seen: string[] = [];
   const proxy: HostileProxy = {
     url: "",
     target: "",
     seen,
-    add(rule) { rules.push({ ...rule, left: rule.times ?? Number.POSITIVE_INFINITY }); },
+    add(rule) { rules.push({ ...rule, left: rule.times ?? Number.POSITIVE_INFINITY, used: 0 }); },
     clear() { rules = []; },
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
@@ -69,13 +79,22 @@ export async function startHostileProxy(): Promise<HostileProxy> {
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const method = req.method ?? "GET";
-      const path = new URL(req.url ?? "/", "http://x").pathname;
+      const url = new URL(req.url ?? "/", "http://x");
+      const path = url.pathname;
       seen.push(`${method} ${path}`);
       const rule = rules.find((r) => r.left > 0 && (!r.method || r.method === method) && r.path.test(path));
-      if (rule) rule.left--;
+      let answer: HostileAnswer | undefined;
+      if (rule) {
+        rule.left--;
+        answer = typeof rule.answer === "function" ? rule.answer({ path, query: url.searchParams, index: rule.used }) : rule.answer;
+        rule.used++;
+      }
       const hostile = () => {
-        res.writeHead(rule!.answer.status, { "content-type": rule!.answer.contentType ?? "text/plain", ...rule!.answer.headers });
-        res.end(rule!.answer.body);
+        res.writeHead(answer!.status, { "content-type": answer!.contentType ?? "text/plain", ...answer!.headers });
+        if (!answer!.drip) return void res.end(answer!.body);
+        res.write(answer!.body.slice(0, 1));
+        const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write(" ")), 50);
+        res.on("close", () => clearInterval(timer));
       };
       if (rule && !rule.afterProcessing) return hostile();
       const upstream = http.request(`${proxy.target}${req.url}`, { method, headers: req.headers }, (answer) => {
