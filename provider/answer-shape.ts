@@ -52,6 +52,18 @@ export function createdInstallResource<T>(response: SnykResponse<unknown>, reque
   return resource<T>(response, request, CREATED_INSTALL_ATTRIBUTES);
 }
 
+/** The secret a secrets POST (`create` or `replace`) minted, from its answer. */
+export function mintedSecret(response: SnykResponse<unknown>, request: AnsweredRequest): string {
+  const attributes = ((response.data as { data?: { attributes?: unknown } } | undefined)?.data?.attributes ?? undefined) as
+    | { client_secret?: unknown }
+    | undefined;
+  const secret = attributes?.client_secret;
+  if (typeof secret !== "string" || secret === "") {
+    throw malformed(request, response, "the answer holds no data.attributes.client_secret, the secret Snyk minted");
+  }
+  return secret;
+}
+
 /**
  * The attributes of an app from a list page (the client checked the page: id and attributes
  * object), with the fields the duplicate guard compares checked too.

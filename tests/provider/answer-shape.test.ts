@@ -100,6 +100,13 @@ describe("provider/answer-shape: hostile answers through Pulumi's provider host"
     });
   }
 
+  it("a secret mint answered without the secret is a typed error naming the request", async () => {
+    const app = await f.create("app", "mint", appInputs("mint"));
+    proxy.add({ method: "POST", path: /\/secrets$/, afterProcessing: true, times: 1, answer: DATA_NULL });
+    const error = await rejection(f.create("secret", "mint", { orgId: f.emulator.orgId, appId: app.id, currentSecret: String(app.outputs.clientSecret) }));
+    assert.match(error.details, new RegExp(`POST /orgs/${f.emulator.orgId}/apps/creations/${app.id}/secrets \\(HTTP 200\\) is not what the Snyk API specifies: .*client_secret`));
+  });
+
   it("read and update of an app answered with garbage are typed errors naming the request, not a removal", async () => {
     const app = await f.create("app", "rw", appInputs("rw"));
     const path = `/orgs/${f.emulator.orgId}/apps/creations/${app.id}`;

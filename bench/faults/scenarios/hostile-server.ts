@@ -187,5 +187,12 @@ export function hostileServerScenarios(): Scenario[] {
       rule: (lab) => ({ method: "PATCH", path: exactly(`${appsPath(lab)}/${lab.stack.outputs("app").appId}`), afterProcessing: true, times: 1, answer }),
     });
   }
+  for (const [answerName, answer] of [["an HTML page", HTML_LOGIN], ["data: null", DATA_NULL]] as const) {
+    cases.push({
+      route: "POST …/creations/{id}/secrets (mint), processed", answerName, setup: createApp,
+      act: (lab) => lab.stack.apply("secret", "secret", lab.appSecretInputs("app")),
+      rule: (lab) => ({ method: "POST", path: exactly(`${appsPath(lab)}/${lab.stack.outputs("app").appId}/secrets`), afterProcessing: true, times: 1, answer }),
+    });
+  }
   return cases.map(hostileScenario);
 }
