@@ -3,11 +3,15 @@
  * arrived after Snyk may have done the work. The client never retries such a POST (it could
  * create a duplicate), so the provider says what Snyk may now hold and how to adopt it.
  */
-import { SnykConnectionError, SnykServerError, SnykTimeoutError } from "./client";
+import { SnykConnectionError, SnykMalformedResponseError, SnykServerError, SnykTimeoutError } from "./client";
 
-/** True when a failed POST may still have been processed by Snyk. */
+/**
+ * True when a failed POST may still have been processed by Snyk. A 2xx answer that is not what
+ * the spec says (garbage, or past the size cap) counts: Snyk may well have made the object.
+ */
 export function mayHaveBeenProcessed(error: unknown): boolean {
-  return error instanceof SnykConnectionError || error instanceof SnykTimeoutError || error instanceof SnykServerError;
+  return error instanceof SnykConnectionError || error instanceof SnykTimeoutError || error instanceof SnykServerError ||
+    error instanceof SnykMalformedResponseError;
 }
 
 /**

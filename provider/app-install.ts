@@ -25,6 +25,8 @@ import { InstallOwner, describeOwner, installPath, installsPath } from "./instal
 import { InstallListItem, findInstall, findInstallWhere } from "./install-lookup";
 import { resetNeedsAdopt } from "./validation/adopt-rules";
 import { CredentialStatus, VerifyOptions, checkCredentials, waitUntilCredentialsWork } from "./verify-credentials";
+import { createdInstallResource } from "./answer-shape";
+import { readOldState, requireInState, withMissingFrom } from "./old-state";
 
 /** The inputs of a SnykAppInstall, after `check`. */
 export interface AppInstallInputs extends InstallOwner {
@@ -112,6 +114,7 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
 
   /** Another app, org or group replaces the install; nothing else changes Snyk. */
   async diff(_id: string, olds: AppInstallOutputs, news: AppInstallInputs): Promise<pulumi.dynamic.DiffResult> {
+    olds = withMissingFrom(readOldState<AppInstallOutputs>("install", olds), news, ["appId", ["orgId", "groupId"]]);
     const moved = REPLACING.filter((key) => (olds[key] ?? undefined) !== (news[key] ?? undefined));
     const replaces = knownChanges(moved, news);
     const changes = moved.length > 0 || Boolean(olds.verifyCredentials) !== Boolean(news.verifyCredentials);
@@ -139,6 +142,8 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
 
   /** Finds the install by listing; one removed out of band (or with its app) leaves state. */
   async read(id: string, props: AppInstallOutputs): Promise<pulumi.dynamic.ReadResult> {
+    props = readOldState<AppInstallOutputs>("install", props);
+    requireInState("install", props, ["orgId", "groupId"]);
     const item = await findInstall(this.client(), props, id);
     if (!item) return {};
     let outs = fromListItem(props, item);
@@ -158,12 +163,15 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
 
   /** Only `verifyCredentials` changes in place; turning it on verifies the current secret. */
   async update(_id: string, olds: AppInstallOutputs, news: AppInstallInputs): Promise<pulumi.dynamic.UpdateResult> {
+    olds = readOldState<AppInstallOutputs>("install", olds);
     const outs: AppInstallOutputs = definedOnly({ ...olds, ...news, credentialStatus: news.verifyCredentials ? olds.credentialStatus : undefined });
     return { outs: news.verifyCredentials && !olds.verifyCredentials ? await this.verified(outs) : outs };
   }
 
   /** Uninstalls; an install already gone is fine. */
   async delete(id: string, props: AppInstallOutputs): Promise<void> {
+    props = readOldState<AppInstallOutputs>("install", props);
+    requireInState("install", props, ["orgId", "groupId"]);
     try {
       await this.client().request("DELETE", installPath(props, id));
     } catch (error) {
@@ -176,6 +184,8 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
       const response = await this.client().request<InstallCreated>("POST", installsPath(inputs), {
         body: { data: { type: "app_install" }, relationships: { app: { data: { id: inputs.appId, type: "app" } } } },
       });
+      // An answer without the new install is handled as a lost one: look for the install and name it.
+      createdInstallResource(response, { method: "POST", path: installsPath(inputs) });
       return response.data;
     } catch (error) {
       if (mayHaveBeenProcessed(error)) {

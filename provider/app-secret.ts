@@ -26,6 +26,7 @@ import { knownChanges } from "./validation/unknown";
 import { recordOnFailure } from "./init-failed";
 import { SecretTarget, describeTarget, manageSecret, targetExists } from "./secret-target";
 import { CredentialStatus, VerifyOptions, checkCredentials, waitUntilCredentialsWork } from "./verify-credentials";
+import { readOldState, requireInState, withMissingFrom } from "./old-state";
 
 /** The inputs of a SnykAppSecret, after `check`. */
 export interface AppSecretInputs extends SecretTarget {
@@ -124,6 +125,7 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
 
   /** Moving to another app or install replaces; changed triggers (or a revoked secret) rotate. */
   async diff(_id: string, olds: AppSecretOutputs, news: AppSecretInputs): Promise<pulumi.dynamic.DiffResult> {
+    olds = withMissingFrom(readOldState<AppSecretOutputs>("secret", olds), news, [["appId", "installId"], ["orgId", "groupId"]]);
     const moved = TARGET_KEYS.filter((key) => (olds[key] ?? undefined) !== (news[key] ?? undefined));
     const replaces = knownChanges(moved, news);
     const changes =
@@ -149,6 +151,8 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
 
   /** Drops the resource when its app or install is gone; with verifyCredentials, a revoked secret is drift. */
   async read(id: string, props: AppSecretOutputs): Promise<pulumi.dynamic.ReadResult> {
+    props = readOldState<AppSecretOutputs>("secret", props);
+    requireInState("secret", props, ["appId", "installId"], ["orgId", "groupId"]);
     if (!(await targetExists(this.client(), props))) return {};
     let outs = props;
     if (props.verifyCredentials && props.clientId) {
@@ -160,6 +164,7 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
 
   /** Rotates: deletes the previous secret (when known), then mints a new one. */
   async update(id: string, olds: AppSecretOutputs, news: AppSecretInputs): Promise<pulumi.dynamic.UpdateResult> {
+    olds = readOldState<AppSecretOutputs>("secret", olds);
     const carried = definedOnly({ ...olds, ...withoutCurrentSecret(news) });
     if (!needsRotation(olds, news)) return { outs: await this.verifiedIfNew(carried, olds) };
 
@@ -182,6 +187,8 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
 
   /** Replaces every secret of the target, so none this stack ever output still works. */
   async delete(_id: string, props: AppSecretOutputs): Promise<void> {
+    props = readOldState<AppSecretOutputs>("secret", props);
+    requireInState("secret", props, ["appId", "installId"], ["orgId", "groupId"]);
     try {
       await manageSecret(this.client(), props, "replace");
     } catch (error) {

@@ -22,6 +22,8 @@ import { ambiguousCreateError, mayHaveBeenProcessed } from "./ambiguous";
 import { manageSecret } from "./secret-target";
 import { appPath, appsPath } from "./app-paths";
 import { resetNeedsAdopt } from "./validation/adopt-rules";
+import { appResource, createdAppResource, listedAppAttributes } from "./answer-shape";
+import { readOldState, requireInState, withMissingFrom } from "./old-state";
 
 /** The inputs of a SnykApp, after `check`. */
 export interface AppInputs {
@@ -114,6 +116,7 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
 
   /** `orgId`, `scopes` and `context` replace (Snyk cannot change them); the rest update in place. */
   async diff(_id: string, olds: AppOutputs, news: AppInputs): Promise<pulumi.dynamic.DiffResult> {
+    olds = withMissingFrom(readOldState<AppOutputs>("app", olds), news, ["orgId", "scopes", "context"]);
     const replaces: string[] = [];
     if (olds.orgId !== news.orgId) replaces.push("orgId");
     if (!sameSet(olds.scopes, news.scopes)) replaces.push("scopes");
@@ -137,7 +140,7 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
 
   private async post(inputs: AppInputs) {
     try {
-      return await this.client().request<AppDocument>("POST", appsPath(inputs.orgId), {
+      const response = await this.client().request<AppDocument>("POST", appsPath(inputs.orgId), {
         body: {
           data: {
             type: "app",
@@ -151,6 +154,9 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
           },
         },
       });
+      // An answer without the new app is handled as a lost one: look for the app and name it.
+      createdAppResource(response, { method: "POST", path: appsPath(inputs.orgId) });
+      return response;
     } catch (error) {
       if (!mayHaveBeenProcessed(error)) throw error;
       // A timed-out request may still land after we look, so keep looking for a while.
@@ -190,7 +196,7 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
   private async matchingApps(inputs: AppInputs): Promise<string[]> {
     const ids: string[] = [];
     for await (const app of this.client().paginate<AppDocument["data"]>(appsPath(inputs.orgId))) {
-      const a = app.attributes;
+      const a = listedAppAttributes<AppAttributes>(app, appsPath(inputs.orgId));
       if (a.name === inputs.name && a.context === inputs.context && sameSet(a.scopes, inputs.scopes) && sameSet(a.redirect_uris ?? [], inputs.redirectUris)) {
         ids.push(app.id);
       }
@@ -200,9 +206,12 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
 
   /** Reads the app; an app deleted out of band leaves state without an error. */
   async read(id: string, props: AppOutputs): Promise<pulumi.dynamic.ReadResult> {
+    props = readOldState<AppOutputs>("app", props);
+    requireInState("app", props, ["orgId"]);
     let app: AppDocument["data"];
     try {
-      app = (await this.client().request<AppDocument>("GET", appPath(props.orgId, id))).data.data;
+      const path = appPath(props.orgId, id);
+      app = appResource(await this.client().request<AppDocument>("GET", path), { method: "GET", path });
     } catch (error) {
       if (error instanceof SnykNotFoundError) return {};
       throw error;
@@ -213,6 +222,7 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
 
   /** Changes name, redirect URIs and token lifetime with one PATCH; keeps the client secret. */
   async update(id: string, olds: AppOutputs, news: AppInputs): Promise<pulumi.dynamic.UpdateResult> {
+    olds = readOldState<AppOutputs>("app", olds);
     const attributes = updatedAttributes(olds, news);
     if (Object.keys(attributes).length === 0) {
       return { outs: definedOnly({ ...olds, ...news, appId: id }) };
@@ -220,11 +230,14 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
     const response = await this.client().request<AppDocument>("PATCH", appPath(news.orgId, id), {
       body: { data: { type: "app", attributes } },
     });
-    return { outs: toOutputs(news, id, response.data.data.attributes, olds.clientSecret) };
+    const patched = appResource<AppDocument["data"]>(response, { method: "PATCH", path: appPath(news.orgId, id) });
+    return { outs: toOutputs(news, id, patched.attributes, olds.clientSecret) };
   }
 
   /** Deletes the app (Snyk removes its installs and revokes its credentials); gone already is fine. */
   async delete(id: string, props: AppOutputs): Promise<void> {
+    props = readOldState<AppOutputs>("app", props);
+    requireInState("app", props, ["orgId"]);
     try {
       await this.client().request("DELETE", appPath(props.orgId, id));
     } catch (error) {
@@ -235,7 +248,8 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
   private async adopt(inputs: AppInputs, appId: string): Promise<pulumi.dynamic.CreateResult> {
     let existing: AppDocument["data"];
     try {
-      existing = (await this.client().request<AppDocument>("GET", appPath(inputs.orgId, appId))).data.data;
+      const path = appPath(inputs.orgId, appId);
+      existing = appResource(await this.client().request<AppDocument>("GET", path), { method: "GET", path });
     } catch (error) {
       if (error instanceof SnykNotFoundError) {
         throw new Error(`adoptId: Snyk has no app ${appId} in org ${inputs.orgId} to adopt (404). Check both ids.`);
@@ -256,7 +270,7 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
       const patched = await this.client().request<AppDocument>("PATCH", appPath(inputs.orgId, appId), {
         body: { data: { type: "app", attributes } },
       });
-      outs = toOutputs(inputs, appId, patched.data.data.attributes, undefined);
+      outs = toOutputs(inputs, appId, appResource<AppDocument["data"]>(patched, { method: "PATCH", path: appPath(inputs.orgId, appId) }).attributes, undefined);
     }
     if (!inputs.resetSecretOnAdopt) return { id: appId, outs };
     return recordOnFailure(appId, () => outs, async () => {

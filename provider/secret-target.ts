@@ -7,6 +7,7 @@ import { SnykNotFoundError } from "./client";
 import { InstallOwner, installPath, describeOwner } from "./install-owner";
 import { findInstall } from "./install-lookup";
 import { appPath } from "./app-paths";
+import { mintedSecret } from "./answer-shape";
 
 /** An app (`orgId` + `appId`) or an install (`orgId` or `groupId` + `installId`). */
 export interface SecretTarget extends InstallOwner {
@@ -57,5 +58,5 @@ export async function manageSecret(
     secretsPath(target),
     { body: { data: { type: "app", attributes } } },
   );
-  return mode === "delete" ? undefined : response.data?.data?.attributes?.client_secret;
+  return mode === "delete" ? undefined : mintedSecret(response, { method: "POST", path: secretsPath(target) });
 }

@@ -5,7 +5,7 @@
 import type { FaultLab } from "./lab";
 
 /** The kinds of fault; the short run covers each at least once. */
-export type FaultKind = "429" | "5xx" | "reset" | "timeout" | "lost answer" | "host killed" | "out-of-band delete" | "revoked secret";
+export type FaultKind = "429" | "5xx" | "reset" | "timeout" | "lost answer" | "host killed" | "out-of-band delete" | "revoked secret" | "hostile server" | "hostile input";
 
 /** What a scenario reports after acting. */
 export interface ScenarioOutcome {

@@ -13,6 +13,7 @@ export * from "./snyk-error";
 export * from "./api-errors";
 export * from "./transport-errors";
 export * from "./oauth-error";
+export * from "./answer-errors";
 
 /** An HTTP answer with an error status, as the client saw it. */
 export interface ErrorResponse {
@@ -32,7 +33,11 @@ export function errorFromResponse(
   response: ErrorResponse,
   secrets: readonly string[],
 ): SnykApiError | SnykOAuthError {
-  const { status, method, path, requestId, retryAfterMs } = response;
+  const { status, retryAfterMs } = response;
+  // Every value that came from the server is scrubbed, headers included, not only the body.
+  const method = response.method;
+  const path = redact(response.path, secrets);
+  const requestId = response.requestId === undefined ? undefined : redact(response.requestId, secrets);
   const body = redactDeep(response.body, secrets);
   if (response.api === "oauth" && isOAuthErrorBody(body)) {
     return new SnykOAuthError({

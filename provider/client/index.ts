@@ -11,5 +11,6 @@ export { DEFAULT_RETRY_POLICY, retryPolicy, type RetryOptions, type RetryPolicy 
 export { type RateLimit } from "./rate-limiter";
 export { type Clock, systemClock } from "./clock";
 export { type QueryParams } from "./query";
-export { PAGE_LIMIT } from "./paginate";
+export { PAGE_LIMIT, DEFAULT_MAX_PAGES, DEFAULT_PAGINATION_BUDGET_MS } from "./paginate";
+export { DEFAULT_MAX_RESPONSE_BYTES } from "./transport";
 export { REDACTED } from "./redact";

@@ -3,10 +3,12 @@ import { type Clock, systemClock } from "./clock";
 import { ConcurrencyLimiter } from "./concurrency-limiter";
 import { errorFromResponse, errorFromTransport, type ErrorResponse } from "./errors";
 import type { JsonApiDocument } from "./jsonapi";
-import { paginatePages } from "./paginate";
+import { SnykMalformedResponseError } from "./answer-errors";
+import { startDeadline } from "./deadline";
+import { DEFAULT_MAX_PAGES, DEFAULT_PAGINATION_BUDGET_MS, describeValue, paginatePages } from "./paginate";
 import { buildUrl, pathWithoutQuery, type QueryParams } from "./query";
 import { RateLimiter, type RateLimit } from "./rate-limiter";
-import { redact, secretsIn } from "./redact";
+import { redact, redactDeep, secretsIn } from "./redact";
 import { nextRetry, retryPolicy, type AttemptOutcome, type RetryOptions, type RetryPolicy } from "./retry";
 import { serverRequestedWaitMs } from "./retry-after";
 import { SnykConfigurationError } from "./snyk-error";
@@ -36,8 +38,14 @@ export interface SnykClientOptions {
   region?: string;
   /** The REST `version` query parameter (default `2025-11-05`). */
   apiVersion?: string;
-  /** How long one attempt may take (default 30 000 ms). */
+  /** How long one attempt may take, from connecting to the last byte of the body (default 30 000 ms). */
   timeoutMs?: number;
+  /** The cap on an answer's body in bytes (default 16 MiB); a larger answer is an error. */
+  maxResponseBytes?: number;
+  /** Pages one listing may fetch (default 1000); more is an error, never a silent truncation. */
+  maxPages?: number;
+  /** How long one listing may take, waits included (default 10 minutes). */
+  paginationBudgetMs?: number;
   /** Retry limits and waits; see {@link RetryOptions}. */
   retry?: RetryOptions;
   /** Requests in flight at once (default 8). */
@@ -124,6 +132,8 @@ export class SnykClient {
   readonly #random: () => number;
   readonly #logger?: (line: string) => void;
   readonly #transport: Transport;
+  readonly #maxPages: number;
+  readonly #paginationBudgetMs: number;
   readonly #concurrency: ConcurrencyLimiter;
   readonly #rate: RateLimiter;
 
@@ -148,7 +158,9 @@ export class SnykClient {
     this.#clock = options.clock ?? systemClock;
     this.#random = options.random ?? Math.random;
     this.#logger = options.logger;
-    this.#transport = axiosTransport({ timeoutMs: this.#timeoutMs });
+    this.#transport = axiosTransport({ maxResponseBytes: options.maxResponseBytes });
+    this.#maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+    this.#paginationBudgetMs = options.paginationBudgetMs ?? DEFAULT_PAGINATION_BUDGET_MS;
     this.#concurrency = new ConcurrencyLimiter(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY);
     this.#rate = new RateLimiter(
       options.rateLimit ?? { requests: options.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE, windowMs: 60_000 },
@@ -177,7 +189,8 @@ export class SnykClient {
     return this.#execute<T>({
       api: "rest",
       method,
-      path: pathWithoutQuery(restPath),
+      // Next links come from the server: never let one carry the token into a message.
+      path: redact(pathWithoutQuery(restPath), [this.#token]),
       url: buildUrl(this.restUrl, restPath, { version: this.apiVersion, ...options.query }),
       headers,
       body,
@@ -187,12 +200,21 @@ export class SnykClient {
 
   /**
    * The items of every page of a list endpoint, fetched lazily (`limit=100`, then `links.next`);
-   * breaking out of `for await` stops fetching.
+   * breaking out of `for await` stops fetching. A page that is not a JSON:API list, a `next` link
+   * loop, or a listing past the page or time budget is an error, never the end of the list.
+   *
+   * @throws SnykMalformedResponseError, SnykPaginationError, and whatever {@link request} throws
    */
   paginate<T = unknown>(path: string, options: { query?: QueryParams } = {}): AsyncGenerator<T, void, undefined> {
     const first = { path, query: stringQuery(options.query) };
-    return paginatePages<T>(first, this.restUrl, async (page) =>
-      (await this.request<JsonApiDocument<T[]>>("GET", page.path, { query: page.query })).data);
+    const secrets = [this.#token];
+    return paginatePages<T>(first, {
+      restUrl: this.restUrl,
+      maxPages: this.#maxPages,
+      budgetMs: this.#paginationBudgetMs,
+      clock: this.#clock,
+      describePath: (p) => redact(pathWithoutQuery(p), secrets),
+    }, (page) => this.request<JsonApiDocument<T[]>>("GET", page.path, { query: page.query }));
   }
 
   /**
@@ -229,19 +251,36 @@ export class SnykClient {
       const result = await this.#concurrency.run(async () => {
         const answered = await this.#rate.acquire();
         this.stats.requests++;
+        const deadline = startDeadline(this.#clock, this.#timeoutMs);
         try {
-          return await this.#transport({ method: call.method, url: call.url, headers: call.headers, body: call.body });
+          const sent = await this.#transport({ method: call.method, url: call.url, headers: call.headers, body: call.body, signal: deadline.signal });
+          return deadline.expired && sent.kind === "failure" ? deadlineFailure(this.#timeoutMs) : sent;
         } finally {
+          deadline.cancel();
           answered();
         }
       });
+      if (result.kind === "too-large") {
+        this.#log(call, `${call.method} ${call.path} -> answer over ${result.limitBytes} bytes (attempt ${attempt})`);
+        throw new SnykMalformedResponseError({
+          method: call.method, path: call.path, reason: `the answer is larger than ${result.limitBytes} bytes, the client's cap`,
+        });
+      }
+      if (result.kind === "response") result.headers = redactDeep(result.headers, call.secrets);
       if (result.kind === "response" && result.status >= 200 && result.status < 300) {
         this.#log(call, `${call.method} ${call.path} -> ${result.status} (attempt ${attempt})`);
+        const requestId = result.headers["snyk-request-id"];
+        if (!isJsonObjectOrEmpty(result.body)) {
+          throw new SnykMalformedResponseError({
+            method: call.method, path: call.path, status: result.status, requestId,
+            reason: `the body must be a JSON object, got ${describeValue(result.body)}`,
+          });
+        }
         return {
           status: result.status,
-          data: result.body as T,
+          data: redactDeep(result.body, [this.#token]) as T,
           headers: result.headers,
-          ...(result.headers["snyk-request-id"] ? { requestId: result.headers["snyk-request-id"] } : {}),
+          ...(requestId ? { requestId } : {}),
         };
       }
       const now = this.#clock.now();
@@ -264,7 +303,7 @@ export class SnykClient {
     }
   }
 
-  #failure(call: Call, result: TransportResult, now: number) {
+  #failure(call: Call, result: Exclude<TransportResult, { kind: "too-large" }>, now: number) {
     if (result.kind === "failure") {
       const { error, failure } = errorFromTransport(result.error, { ...call, timeoutMs: this.#timeoutMs }, call.secrets);
       const outcome: AttemptOutcome = { failure };
@@ -287,6 +326,16 @@ export class SnykClient {
   #log(call: Call, line: string): void {
     if (this.#logger) this.#logger(`snyk: ${redact(line, call.secrets)}`);
   }
+}
+
+/** What a request that passed its deadline reports, for the retry policy and the error. */
+function deadlineFailure(timeoutMs: number): TransportResult {
+  return { kind: "failure", error: { code: "ETIMEDOUT", message: `no complete answer within ${timeoutMs} ms` } };
+}
+
+/** A 2xx answer is a JSON object (JSON:API, or OAuth2's JSON), or empty (204). */
+function isJsonObjectOrEmpty(body: unknown): boolean {
+  return body === undefined || (body !== null && typeof body === "object" && !Array.isArray(body));
 }
 
 function stringQuery(query: QueryParams = {}): Record<string, string | string[]> {

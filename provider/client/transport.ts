@@ -7,12 +7,19 @@ export interface TransportRequest {
   headers: Record<string, string>;
   /** The already-serialized body. */
   body?: string;
+  /** Aborts the request (the client's deadline). */
+  signal?: AbortSignal;
 }
 
 /** What came back: an answer (any status), or a failure to get one. */
 export type TransportResult =
   | { kind: "response"; status: number; headers: Record<string, string>; body: unknown }
-  | { kind: "failure"; error: unknown };
+  | { kind: "failure"; error: unknown }
+  /** The answer's body passed the size cap; reading stopped there. */
+  | { kind: "too-large"; limitBytes: number };
+
+/** The cap on an answer's body, by default: a page of 100 apps is a few hundred kB. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 /** Sends one request; never throws. */
 export type Transport = (request: TransportRequest) => Promise<TransportResult>;
@@ -23,9 +30,13 @@ export type Transport = (request: TransportRequest) => Promise<TransportResult>;
  * clients. Every status resolves (the client maps statuses to errors itself) and nothing axios
  * throws leaves this function: its errors carry the request config, Authorization header included.
  */
-export function axiosTransport(options: { timeoutMs: number }): Transport {
+export function axiosTransport(options: { maxResponseBytes?: number } = {}): Transport {
+  const limitBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  // No axios `timeout`: it is an idle timeout once headers arrive. The client's deadline aborts
+  // `signal` instead, covering headers and body.
   const http: AxiosInstance = axios.create({
-    timeout: options.timeoutMs,
+    maxContentLength: limitBytes,
+    maxBodyLength: limitBytes,
     validateStatus: () => true,
     maxRedirects: 0,
     responseType: "text",
@@ -39,9 +50,11 @@ export function axiosTransport(options: { timeoutMs: number }): Transport {
         url: request.url,
         headers: request.headers,
         data: request.body,
+        signal: request.signal,
       });
       return { kind: "response", status: response.status, headers: plainHeaders(response.headers), body: parseBody(response.data) };
     } catch (error) {
+      if (isTooLarge(error)) return { kind: "too-large", limitBytes };
       return { kind: "failure", error };
     }
   };
@@ -66,4 +79,9 @@ function parseBody(text: unknown): unknown {
   } catch {
     return text;
   }
+}
+
+function isTooLarge(error: unknown): boolean {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === "string" && /maxContentLength size of/.test(message);
 }

@@ -53,13 +53,23 @@ export function runtimeValidator(schema: JsonSchema): ValidateFunction {
 export function validateInputs(input: InputSchema, inputs: Record<string, unknown>): CheckFailure[] {
   const unknown = new Set<string>();
   const known: Record<string, unknown> = {};
+  const failures: CheckFailure[] = [];
+  const accepted = input.schema.properties ?? {};
   for (const [key, value] of Object.entries(inputs)) {
     if (key === "__provider") continue;
-    if (containsUnknown(value)) unknown.add(key);
-    else if (value !== undefined && value !== null) known[key] = value;
+    if (!Object.prototype.hasOwnProperty.call(accepted, key)) {
+      // Whatever its value (null included): the schema names what is not an input.
+      known[key] = value ?? null;
+    } else if (containsUnknown(value)) {
+      unknown.add(key);
+    } else if (value === null) {
+      // Dropping it would preview clean and fail at `up` (or leak null into outputs).
+      failures.push({ property: key, reason: `${key} must not be null: leave it out to leave it unset` });
+    } else if (value !== undefined) {
+      known[key] = value;
+    }
   }
   const validate = precompiledValidator(input.name) ?? runtimeValidator(input.schema);
-  const failures: CheckFailure[] = [];
   if (!validate(known)) {
     // One failure per value: "" breaks both minLength and the not-blank pattern, say it once.
     const reported = new Set<string>();
@@ -67,11 +77,14 @@ export function validateInputs(input: InputSchema, inputs: Record<string, unknow
       const failure = describe(error, input.schema);
       const at = error.instancePath + (failure?.property ?? "");
       if (!failure || unknown.has(failure.property) || reported.has(at)) continue;
+      if (inputs[failure.property] === null && error.keyword === "required") continue; // said above
       reported.add(at);
       failures.push(failure);
     }
   }
-  failures.push(...(input.extraRules?.(known, unknown) ?? []));
+  // A property set to null is reported once, as null, not again as missing by a rule.
+  const isNull = (property: string) => Object.prototype.hasOwnProperty.call(accepted, property) && inputs[property] === null;
+  failures.push(...(input.extraRules?.(known, unknown) ?? []).filter((f) => !isNull(f.property)));
   return dedupe(failures);
 }
 

@@ -32,7 +32,7 @@ describe("faults (short form of npm run faults)", function () {
 
   it("covers every kind of fault", () => {
     const kinds = new Set(scenarios.map((s) => s.kind));
-    for (const kind of ["429", "5xx", "reset", "timeout", "lost answer", "host killed", "out-of-band delete", "revoked secret"] as const) {
+    for (const kind of ["429", "5xx", "reset", "timeout", "lost answer", "host killed", "out-of-band delete", "revoked secret", "hostile server", "hostile input"] as const) {
       assert.ok(kinds.has(kind), `no ${kind} scenario in the short run`);
     }
   });

@@ -6,6 +6,8 @@ import { timeoutScenarios } from "./timeouts";
 import { hostKillScenarios } from "./host-kill";
 import { outOfBandScenarios } from "./out-of-band";
 import { revokedScenarios } from "./revoked";
+import { hostileServerScenarios } from "./hostile-server";
+import { hostileInputScenarios } from "./hostile-inputs";
 
 /** The scenarios of the full run (`npm run faults`) or, with `short`, of `npm test`. */
 export function faultScenarios(options: { short?: boolean } = {}): Scenario[] {
@@ -16,6 +18,9 @@ export function faultScenarios(options: { short?: boolean } = {}): Scenario[] {
     ...hostKillScenarios(),
     ...outOfBandScenarios(),
     ...revokedScenarios(),
+    ...hostileServerScenarios(),
   ];
-  return options.short ? all.filter((s) => s.short) : all;
+  // The fuzzing family has a full form and a short form of its own.
+  const fuzz = hostileInputScenarios().filter((s) => s.short === Boolean(options.short));
+  return options.short ? [...all.filter((s) => s.short), ...fuzz] : [...all, ...fuzz];
 }

@@ -1,7 +1,9 @@
 import { strict as assert } from "assert";
 import type { JsonApiLink } from "../../../provider/client";
 import { startEmulator, type NextLinkStyle, type RunningEmulator } from "../../../emulator";
-import { fastClient } from "./support/fast-client";
+import { SnykMalformedResponseError, SnykPaginationError } from "../../../provider/client";
+import { caught, fastClient, TEST_TOKEN } from "./support/fast-client";
+import { ManualClock } from "./support/manual-clock";
 import { json, startTestServer, type TestServer } from "./support/test-server";
 
 type LinkStyle = (origin: string, path: string, query: string) => JsonApiLink;
@@ -60,25 +62,89 @@ describe("paginate", () => {
     assert.deepEqual(server.requests.map((r) => r.path), Array(3).fill("/proxy/rest/orgs/o1/apps/creations"));
   });
 
-  it("stops when the next link repeats a cursor, even though pages are not empty", async () => {
-    server.handle((_req, res) => json(res, 200, { data: [{ id: "a" }], links: { next: "/orgs/o1/apps/creations?starting_after=same" } }));
-    const items = await collect(fastClient(server.url).paginate("/orgs/o1/apps/creations"));
-    assert.equal(items.length, 2);
+  it("a next link that repeats a cursor is a loop: an error, not a truncated list", async () => {
+    server.handle((_req, res) => json(res, 200, { data: [{ id: "a", attributes: {} }], links: { next: "/orgs/o1/apps/creations?starting_after=same" } }));
+    const error = await caught(() => collect(fastClient(server.url).paginate("/orgs/o1/apps/creations")));
+    assert.ok(error instanceof SnykPaginationError, String(error));
+    assert.match(error.message, /GET \/orgs\/o1\/apps\/creations stopped after 2 pages: .*loop/);
     assert.equal(server.requests.length, 2);
   });
 
-  it("stops when the next link points back at a page already fetched", async () => {
+  it("a next link pointing back at a page already fetched is a loop: an error", async () => {
     server.handle((req, res) => json(res, 200, {
-      data: [{ id: req.query.get("starting_after") ?? "first" }],
+      data: [{ id: req.query.get("starting_after") ?? "first", attributes: {} }],
       links: { next: req.query.get("starting_after") === "b" ? "/orgs/o1/x?starting_after=a&limit=100" : "/orgs/o1/x?starting_after=b&limit=100" },
     }));
-    const items = await collect(fastClient(server.url).paginate("/orgs/o1/x"));
-    assert.deepEqual(items, [{ id: "first" }, { id: "b" }, { id: "a" }]);
+    const error = await caught(() => collect(fastClient(server.url).paginate("/orgs/o1/x")));
+    assert.ok(error instanceof SnykPaginationError, String(error));
     assert.equal(server.requests.length, 3);
   });
 
+  it("a server handing out a new cursor on every page stops at the page budget, with an error", async () => {
+    server.handle((_req, res, i) => json(res, 200, { data: [{ id: `a${i}`, attributes: {} }], links: { next: `/orgs/o1/x?starting_after=c${i}` } }));
+    const error = await caught(() => collect(fastClient(server.url, { maxPages: 25 }).paginate("/orgs/o1/x")));
+    assert.ok(error instanceof SnykPaginationError, String(error));
+    assert.match(error.message, /more than 25 pages/);
+    assert.equal(server.requests.length, 25);
+  });
+
+  it("a listing past its time budget (on the client's clock) stops with an error", async () => {
+    const clock = new ManualClock();
+    server.handle((_req, res, i) => {
+      clock.advance(1000); // each page costs a second on the client's clock
+      json(res, 200, { data: [{ id: `a${i}`, attributes: {} }], links: { next: `/orgs/o1/x?starting_after=c${i}` } });
+    });
+    const error = await caught(() => collect(fastClient(server.url, { clock, paginationBudgetMs: 4500 }).paginate("/orgs/o1/x")));
+    assert.ok(error instanceof SnykPaginationError, String(error));
+    assert.match(error.message, /longer than 4500 ms/);
+    assert.equal(server.requests.length, 5);
+  });
+
+  const malformedPages: Record<string, unknown> = {
+    "no data array": { links: {} },
+    "data: null": { data: null },
+    "data as an object": { data: { id: "a" } },
+    "an HTML login page": "<html><form>Sign in</form></html>",
+    "an item without an id": { data: [{ type: "app", attributes: {} }] },
+    "an item that is null": { data: [null] },
+    "an item without attributes": { data: [{ id: "a", type: "app" }] },
+    "attributes that are not an object": { data: [{ id: "a", attributes: "x" }] },
+    "a next link that is a number": { data: [{ id: "a", attributes: {} }], links: { next: 5 } },
+  };
+  for (const [name, body] of Object.entries(malformedPages)) {
+    it(`a 2xx page with ${name} is a SnykMalformedResponseError naming the request, never the end of the list`, async () => {
+      server.handle((_req, res, i) => {
+        if (i === 0) return json(res, 200, { data: [{ id: "first", attributes: {} }], links: { next: "/orgs/o1/x?starting_after=first" } });
+        if (typeof body === "string") {
+          res.writeHead(200, { "content-type": "text/html" });
+          res.end(body);
+          return;
+        }
+        return json(res, 200, body);
+      });
+      const seen: unknown[] = [];
+      const error = await caught(async () => {
+        for await (const item of fastClient(server.url).paginate("/orgs/o1/x")) seen.push(item);
+      });
+      assert.ok(error instanceof SnykMalformedResponseError, String(error));
+      assert.equal(error.method, "GET");
+      assert.equal(error.path, "/orgs/o1/x");
+      assert.match(error.message, /GET \/orgs\/o1\/x \(HTTP 200\)/);
+      assert.deepEqual(seen, [{ id: "first", attributes: {} }]);
+    });
+  }
+
+  it("a next link carrying the token in its path never puts it in an error", async () => {
+    server.handle((_req, res, i) => i === 0
+      ? json(res, 200, { data: [{ id: "a", attributes: {} }], links: { next: `/orgs/${TEST_TOKEN}/x` } })
+      : json(res, 200, { data: "<html>" }));
+    const error = await caught(() => collect(fastClient(server.url).paginate("/orgs/o1/x")));
+    assert.ok(error instanceof SnykMalformedResponseError);
+    assert.ok(!JSON.stringify(error).includes(TEST_TOKEN) && !error.message.includes(TEST_TOKEN), error.message);
+  });
+
   it("stops on an empty page even when it has a next link", async () => {
-    server.handle((_req, res, i) => json(res, 200, { data: i === 0 ? [{ id: "a" }] : [], links: { next: `/orgs/o1/x?starting_after=c${i}` } }));
+    server.handle((_req, res, i) => json(res, 200, { data: i === 0 ? [{ id: "a", attributes: {} }] : [], links: { next: `/orgs/o1/x?starting_after=c${i}` } }));
     assert.equal((await collect(fastClient(server.url).paginate("/orgs/o1/x"))).length, 1);
     assert.equal(server.requests.length, 2);
   });
