@@ -22,6 +22,8 @@ import { ambiguousCreateError, mayHaveBeenProcessed } from "./ambiguous";
 import { manageSecret } from "./secret-target";
 import { appPath, appsPath } from "./app-paths";
 import { resetNeedsAdopt } from "./validation/adopt-rules";
+import { invalidScopes } from "./validation/scope-rules";
+import { insecureRedirectUris } from "./validation/redirect-uri-rules";
 
 /** The inputs of a SnykApp, after `check`. */
 export interface AppInputs {
@@ -86,7 +88,11 @@ export function appInputSchema(): InputSchema {
         resetSecretOnAdopt: { type: "boolean" },
       },
     },
-    extraRules: (inputs, unknown) => resetNeedsAdopt(inputs, unknown, "app"),
+    extraRules: (inputs, unknown) => [
+      ...resetNeedsAdopt(inputs, unknown, "app"),
+      ...invalidScopes(inputs.scopes),
+      ...insecureRedirectUris(inputs.redirectUris),
+    ],
   };
 }
 

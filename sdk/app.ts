@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { appProvider } from "./providers";
+import { warnAboutScopes } from "./scope-warnings";
 
 /** The arguments of a SnykApp. */
 export interface SnykAppArgs {
@@ -92,5 +93,6 @@ export class SnykApp extends pulumi.dynamic.Resource {
       "snyk",
       "App",
     );
+    warnAboutScopes(this, args.scopes);
   }
 }
