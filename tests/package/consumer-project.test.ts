@@ -13,7 +13,7 @@ import * as path from "path";
 import { startEmulator, RunningEmulator } from "../../emulator";
 import { startProviderHost } from "../support/provider-host";
 import { createConsumer, Consumer, newestSdkFor, OLDEST_SDK, relevantWarnings, root } from "./consumer";
-import { ENTRY_POINTS_SOURCE, readmeSnippets } from "./readme-snippets";
+import { ENTRY_POINTS_SOURCE, exampleUsageSnippets, readmeSnippets } from "./readme-snippets";
 
 const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
 
@@ -127,8 +127,14 @@ for (const [label, sdk] of [["the newest @pulumi/pulumi this Node allows", newes
       assert.equal(JSON.parse(fs.readFileSync(path.join(consumer.dir, "node_modules", "@pulumi", "pulumi", "package.json"), "utf8")).version, sdk);
     });
 
-    it("ships LICENSE, CHANGELOG and every file the README links to", () => {
+    it("ships compiled JS, declarations, the spec, LICENSE, CHANGELOG and every file the README links to, and nothing from tests", () => {
       const installed = path.join(consumer.dir, "node_modules", "pulumi-snyk-apps");
+      for (const file of ["dist/sdk/index.js", "dist/sdk/index.d.ts", "dist/provider/runtime.js", "dist/emulator/index.d.ts", "spec/snyk-rest-apps-2025-11-05.json"]) {
+        assert.ok(fs.existsSync(path.join(installed, file)), file);
+      }
+      assert.ok(!fs.existsSync(path.join(installed, "dist", "tests")) && !fs.existsSync(path.join(installed, "dist", ".tsbuildinfo")));
+      assert.ok(!fs.lstatSync(installed).isSymbolicLink(), "a real install, not a link to the repository");
+      assert.ok(fs.existsSync(path.join(consumer.dir, "node_modules", ".bin", "snyk-apps-emulator")), "the emulator's command");
       assert.match(fs.readFileSync(path.join(installed, "LICENSE"), "utf8"), /Apache License\s+Version 2\.0/);
       assert.ok(fs.existsSync(path.join(installed, "CHANGELOG.md")));
       const readme = fs.readFileSync(path.join(installed, "README.md"), "utf8");
@@ -137,14 +143,22 @@ for (const [label, sdk] of [["the newest @pulumi/pulumi this Node allows", newes
       for (const link of links) assert.ok(fs.existsSync(path.join(installed, link)), `README links to ${link}, which the package does not ship`);
     });
 
-    for (const resolution of Object.keys(RESOLUTIONS)) {
-      it(`type-checks every README snippet and every entry point under moduleResolution ${resolution}, strict`, () => {
+    // Resolution is about this package's entry points, so every mode runs with the newest SDK; the
+    // oldest is checked under node10, what most Pulumi TypeScript projects use.
+    for (const resolution of sdk === OLDEST_SDK ? ["node10"] : Object.keys(RESOLUTIONS)) {
+      it(`type-checks every README snippet, Example Usage and entry point under moduleResolution ${resolution}, strict`, () => {
         const check = path.join(consumer.dir, "check");
         fs.mkdirSync(check, { recursive: true });
         const readme = fs.readFileSync(path.join(consumer.dir, "node_modules", "pulumi-snyk-apps", "README.md"), "utf8");
         const snippets = readmeSnippets(readme);
         assert.ok(snippets.length >= 3);
         for (const s of snippets) fs.writeFileSync(path.join(check, `snippet-${s.index}.ts`), `// README.md line ${s.line}\n${s.source}`);
+        for (const kind of ["app", "app-secret", "app-install"]) {
+          const declarations = fs.readFileSync(path.join(consumer.dir, "node_modules", "pulumi-snyk-apps", "dist", "sdk", `${kind}.d.ts`), "utf8");
+          const examples = exampleUsageSnippets(declarations);
+          assert.equal(examples.length, 1, `one Example Usage in ${kind}.d.ts`);
+          fs.writeFileSync(path.join(check, `example-${kind}.ts`), examples[0].source);
+        }
         fs.writeFileSync(path.join(check, "entry-points.ts"), ENTRY_POINTS_SOURCE);
         assert.equal(typeCheck(consumer.dir, resolution), "");
       });

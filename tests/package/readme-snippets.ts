@@ -14,12 +14,23 @@ export interface Snippet {
 
 /** The README's TypeScript snippets as type-checkable modules. */
 export function readmeSnippets(readme: string): Snippet[] {
+  return snippetsOf(readme, /^```ts\n([\s\S]*?)^```$/gm);
+}
+
+/** The "Example Usage" snippets of the TSDoc in a declaration file, as type-checkable modules. */
+export function exampleUsageSnippets(declarations: string): Snippet[] {
+  const uncommented = declarations.split("\n").map((l) => l.replace(/^\s*\* ?/, "")).join("\n");
+  return snippetsOf(uncommented, /^```typescript\n([\s\S]*?)^```$/gm);
+}
+
+function snippetsOf(text: string, pattern: RegExp): Snippet[] {
   const snippets: Snippet[] = [];
-  const pattern = /^```ts\n([\s\S]*?)^```$/gm;
+  const readme = text;
   for (let match = pattern.exec(readme); match; match = pattern.exec(readme)) {
     const lines = match[1].split("\n");
-    const imports = lines.filter((l) => /^import /.test(l));
-    const body = lines.filter((l) => !/^import /.test(l)).map((l) => l.replace(/^export const /, "const "));
+    const top = (l: string) => /^(import|declare) /.test(l);
+    const imports = lines.filter(top);
+    const body = lines.filter((l) => !top(l)).map((l) => l.replace(/^export const /, "const "));
     const source = [...imports, "", `export async function snippet(): Promise<void> {`, ...body.map((l) => `  ${l}`), "}", ""].join("\n");
     snippets.push({ index: snippets.length, line: readme.slice(0, match.index).split("\n").length, source });
   }
