@@ -172,3 +172,33 @@ for (const [label, sdk] of [["the newest @pulumi/pulumi this Node allows", newes
     });
   });
 }
+
+// Other Node versions, when their binaries are given (CI covers them with its Node matrix instead):
+// PULUMI_SNYK_APPS_TEST_NODES=/path/to/node22:/path/to/node24. Each one installs the consumer with
+// its own npm engine checks, and runs the example and the provider host.
+for (const node of (process.env.PULUMI_SNYK_APPS_TEST_NODES ?? "").split(":").filter(Boolean)) {
+  const version = execFileSync(node, ["--version"], { encoding: "utf8" }).trim().slice(1);
+  describe(`a fresh consumer project on Node ${version}`, function () {
+    this.timeout(600_000);
+    let consumer: Consumer;
+    let emulator: RunningEmulator;
+    before(async () => {
+      consumer = createConsumer(newestSdkFor(version), node);
+      emulator = await startEmulator({ port: 0 });
+    });
+    after(async () => {
+      await emulator?.close();
+      consumer?.remove();
+    });
+
+    it(`installs @pulumi/pulumi ${newestSdkFor(version)} and the tarball with no warning about them`, () => {
+      assert.deepEqual(relevantWarnings(consumer.installWarnings), []);
+    });
+
+    it("runs the example stack and the provider host on this Node", async () => {
+      const registered = runExample(consumer, exampleConfig(emulator), node);
+      assert.equal(registered.length, 5);
+      assert.equal(await deployThroughHost(consumer, emulator, registered, node), newestSdkFor(version));
+    });
+  });
+}
