@@ -8,8 +8,11 @@ import { SNYK_REGIONS } from "../client/regions";
 
 /** The endpoint settings checked here, as resolved from stack config or the environment. */
 export interface EndpointSettings {
+  /** `snyk:apiUrl` / `SNYK_API_URL`: the API origin. */
   readonly apiUrl?: string;
+  /** `snyk:region` / `SNYK_REGION`: a Snyk region name. */
   readonly region?: string;
+  /** `snyk:apiVersion` / `SNYK_API_VERSION`: the REST version date. */
   readonly apiVersion?: string;
 }
 
