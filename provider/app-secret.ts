@@ -24,6 +24,7 @@ import { CheckFailure } from "./validation/check-failure";
 import { definedOnly, sameJson } from "./outputs";
 import { knownChanges } from "./validation/unknown";
 import { recordOnFailure } from "./init-failed";
+import { explainTargetGone, recordUnlessTargetGone } from "./target-gone";
 import { SecretTarget, describeTarget, manageSecret, targetExists } from "./secret-target";
 import { CredentialStatus, VerifyOptions, checkCredentials, waitUntilCredentialsWork } from "./verify-credentials";
 import { readOldState, requireInState, withMissingFrom } from "./old-state";
@@ -139,7 +140,7 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
   /** Mints a new secret beside the current one, which stays valid as `previousSecret`. */
   async create(inputs: AppSecretInputs): Promise<pulumi.dynamic.CreateResult> {
     const id = (inputs.appId ?? inputs.installId) as string;
-    const minted = await this.mintOrRecover(inputs, inputs.currentSecret === undefined ? "none" : "one");
+    const minted = await explainTargetGone(describeTarget(inputs), () => this.mintOrRecover(inputs, inputs.currentSecret === undefined ? "none" : "one"));
     const outs: AppSecretOutputs = definedOnly({
       ...withoutCurrentSecret(inputs),
       secret: minted.secret,
@@ -174,7 +175,7 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
       await this.deleteSecret(news, olds.previousSecret);
       current = definedOnly({ ...current, previousSecret: undefined });
     }
-    const minted = await recordOnFailure(id, () => current, () => this.mintOrRecover(news, olds.previousSecret === undefined ? "one-unknown" : "one"));
+    const minted = await recordUnlessTargetGone(id, () => current, describeTarget(news), () => this.mintOrRecover(news, olds.previousSecret === undefined ? "one-unknown" : "one"));
     const rotated: AppSecretOutputs = definedOnly({
       ...carried,
       secret: minted.secret,

@@ -24,6 +24,8 @@ import { appPath, appsPath } from "./app-paths";
 import { resetNeedsAdopt } from "./validation/adopt-rules";
 import { appResource, createdAppResource, listedAppAttributes } from "./answer-shape";
 import { readOldState, requireInState, withMissingFrom } from "./old-state";
+import { invalidScopes } from "./validation/scope-rules";
+import { insecureRedirectUris } from "./validation/redirect-uri-rules";
 
 /** The inputs of a SnykApp, after `check`. */
 export interface AppInputs {
@@ -88,7 +90,11 @@ export function appInputSchema(): InputSchema {
         resetSecretOnAdopt: { type: "boolean" },
       },
     },
-    extraRules: (inputs, unknown) => resetNeedsAdopt(inputs, unknown, "app"),
+    extraRules: (inputs, unknown) => [
+      ...resetNeedsAdopt(inputs, unknown, "app"),
+      ...invalidScopes(inputs.scopes),
+      ...insecureRedirectUris(inputs.redirectUris),
+    ],
   };
 }
 

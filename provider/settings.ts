@@ -6,6 +6,8 @@
  * `SNYK_REGION`, `SNYK_API_VERSION`) is the fallback. Nothing here is ever stored on the
  * serialized provider or in resource state.
  */
+import { SnykError } from "./client/snyk-error";
+import { endpointSettingProblems } from "./validation/settings-rules";
 
 /** A source of stack config values, as Pulumi's dynamic `configure()` request offers it. */
 export interface ConfigSource {
@@ -46,13 +48,7 @@ export interface ProviderSettings {
 }
 
 /** Raised when the provider cannot run with the settings it was given. */
-export class ProviderConfigurationError extends Error {
-  /** @param message what is wrong and how to set it right */
-  constructor(message: string) {
-    super(message);
-    this.name = "ProviderConfigurationError";
-  }
-}
+export class ProviderConfigurationError extends SnykError {}
 
 /** The message for a missing token: it names both ways to set one. */
 export const MISSING_TOKEN_MESSAGE =
@@ -82,12 +78,13 @@ export function resolveSettings(
       `snyk:authScheme must be "token" (API and service-account tokens) or "bearer" (OAuth access tokens), not "${authScheme}".`,
     );
   }
+  const endpoint = { apiUrl: pick("apiUrl", "SNYK_API_URL"), region: pick("region", "SNYK_REGION"), apiVersion: pick("apiVersion", "SNYK_API_VERSION") };
+  const problems = endpointSettingProblems(endpoint);
+  if (problems.length > 0) throw new ProviderConfigurationError(problems.join(" "));
   return {
     token: pick("token", "SNYK_TOKEN"),
     authScheme,
-    apiUrl: pick("apiUrl", "SNYK_API_URL"),
-    region: pick("region", "SNYK_REGION"),
-    apiVersion: pick("apiVersion", "SNYK_API_VERSION"),
+    ...endpoint,
     maxConcurrency: positive(pick("maxConcurrency", "SNYK_MAX_CONCURRENCY"), "snyk:maxConcurrency"),
     requestsPerMinute: positive(pick("requestsPerMinute", "SNYK_REQUESTS_PER_MINUTE"), "snyk:requestsPerMinute"),
     rateLimitWindowMs: positive(pick("rateLimitWindowMs", "SNYK_RATE_LIMIT_WINDOW_MS"), "snyk:rateLimitWindowMs"),

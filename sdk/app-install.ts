@@ -27,7 +27,23 @@ export interface SnykAppInstallArgs {
   verifyCredentials?: pulumi.Input<boolean>;
 }
 
-/** An app installed into an org or a group. Rotate its secret with a SnykAppSecret `{ install }`. */
+/**
+ * An app installed into an org or a group. Rotate its secret with a SnykAppSecret `{ install }`.
+ *
+ * ## Example Usage
+ *
+ * ```typescript
+ * import { SnykAppInstall, SnykAppSecret } from "pulumi-snyk-apps";
+ *
+ * const broker = new SnykAppInstall("broker", {
+ *   appId: "5e1f0c5a-0000-4000-8000-000000000007", // a client-credentials app, such as Snyk's Broker app
+ *   groupId: "1f2e3d4c-0000-4000-8000-000000000000",
+ *   verifyCredentials: true,
+ * });
+ * const brokerSecret = new SnykAppSecret("broker-secret", { install: broker, rotationTriggers: { n: 1 } });
+ * export const brokerClientId = broker.clientId;
+ * ```
+ */
 export class SnykAppInstall extends pulumi.dynamic.Resource {
   /** The install's id. */
   declare readonly installId: pulumi.Output<string>;

@@ -56,6 +56,19 @@ export interface SnykAppSecretArgs {
  * Rotating client secrets. Each rotation deletes the oldest known secret, then mints a new one;
  * `secret` is the newest and `previousSecret` stays valid until the next rotation. Destroying the
  * resource replaces every secret of the target, so none the stack ever output still works.
+ *
+ * ## Example Usage
+ *
+ * ```typescript
+ * import { SnykApp, SnykAppSecret, rotationWindow } from "pulumi-snyk-apps";
+ *
+ * declare const app: SnykApp;
+ * const secret = new SnykAppSecret("ci-bot-secret", {
+ *   app,                                              // rotates this app's secrets
+ *   rotationTriggers: { window: rotationWindow(90) }, // a new secret on the first `pulumi up` of each 90 days
+ * });
+ * export const current = secret.secret;               // consumers may fall back to secret.previousSecret
+ * ```
  */
 export class SnykAppSecret extends pulumi.dynamic.Resource {
   /** The newest secret (secret). */

@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { appProvider } from "./providers";
+import { warnAboutScopes } from "./scope-warnings";
 
 /** The arguments of a SnykApp. */
 export interface SnykAppArgs {
@@ -32,7 +33,25 @@ export interface SnykAppArgs {
   resetSecretOnAdopt?: pulumi.Input<boolean>;
 }
 
-/** An OAuth app created by a Snyk org. */
+/**
+ * An OAuth app created by a Snyk org.
+ *
+ * ## Example Usage
+ *
+ * ```typescript
+ * import { SnykApp } from "pulumi-snyk-apps";
+ *
+ * const app = new SnykApp("ci-bot", {
+ *   orgId: "8d5c1d6b-0000-4000-8000-000000000000",
+ *   name: "CI bot",
+ *   redirectUris: ["https://ci.example.com/callback"],
+ *   scopes: ["org.read", "org.project.read"],
+ *   accessTokenTtlSeconds: 3600,
+ * });
+ * export const clientId = app.clientId;
+ * export const clientSecret = app.clientSecret; // a secret output
+ * ```
+ */
 export class SnykApp extends pulumi.dynamic.Resource {
   /** The app's id. */
   declare readonly appId: pulumi.Output<string>;
@@ -92,5 +111,6 @@ export class SnykApp extends pulumi.dynamic.Resource {
       "snyk",
       "App",
     );
+    warnAboutScopes(this, args.scopes);
   }
 }

@@ -13,8 +13,14 @@ export {
   getAppsOutput,
   getAppInstallsOutput,
   LookupArgumentError,
+  LOOKUP_TOKENS,
 } from "./lookups";
-export type { AppInfo, InstallInfo, GetAppArgs, GetAppsArgs, GetAppInstallsArgs } from "./lookups";
+export type {
+  GetAppArgs, GetAppResult, GetAppOutputArgs,
+  GetAppsArgs, GetAppsResult, GetAppsOutputArgs, GetAppsApp,
+  GetAppInstallsArgs, GetAppInstallsResult, GetAppInstallsOutputArgs, GetAppInstallsInstall,
+  AppInfo, InstallInfo,
+} from "./lookups";
 export type { LookupOptions, LookupSettings } from "./lookup-client";
 export { authorizeUrl, authorizeWebUrl, OAuthArgumentError, type AuthorizeUrlArgs } from "./oauth";
 export { createPkcePair, pkceChallenge, type PkcePair, type PkcePairOptions } from "./pkce";

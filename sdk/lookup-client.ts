@@ -10,8 +10,12 @@ import { type ConfigSource, type ProviderSettings, resolveSettings } from "../pr
 /** Settings a lookup may override; each one wins over stack config and the environment. */
 export type LookupSettings = Partial<Pick<ProviderSettings, "token" | "authScheme" | "apiUrl" | "region" | "apiVersion">>;
 
-/** The optional last argument of every lookup. */
-export interface LookupOptions {
+/**
+ * The optional last argument of every lookup: Pulumi's invoke options (`parent`, `provider`, ...,
+ * which matter under `setMocks`, where the lookup is an invoke the mocks answer) plus the Snyk
+ * client settings below.
+ */
+export interface LookupOptions extends pulumi.InvokeOptions {
   /** Use this client as is (tests, or a program that already built one); nothing is resolved. */
   client?: SnykClient;
   /** Override single settings, e.g. `{ apiUrl }` for an emulator. */

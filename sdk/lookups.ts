@@ -8,15 +8,28 @@
  * | getApps        | GET /orgs/{org_id}/apps/creations (every page) |
  * | getAppInstalls | GET /orgs/{org_id}/apps/installs?expand=app or /groups/{group_id}/... (every page) |
  *
- * Results are camelCase and never hold a client secret.
+ * Results are camelCase and never hold a client secret. They follow Pulumi's conventions for
+ * functions: `getX(args, opts)` resolves to a `GetXResult` echoing the arguments, `getXOutput`
+ * takes `pulumi.Input` arguments, and `opts` takes `pulumi.InvokeOptions`. Under
+ * `pulumi.runtime.setMocks` (unit tests) a lookup calls no API and needs no token: it is answered
+ * by the mocks' `call` with the token `pulumi-snyk-apps:index:<lookup>` (see {@link LOOKUP_TOKENS}),
+ * unless its options name a Snyk connection (`client`, `settings` or `env`).
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { AppAttributes, AppResource, InstallResource, JsonApiDocument } from "../provider/client";
 import { installsPath, type InstallOwner } from "../provider/install-owner";
 import { lookupClient, type LookupOptions } from "./lookup-client";
+import { mockedLookup, underMocks } from "./lookup-mocks";
 
-/** An app as a lookup returns it. */
-export interface AppInfo {
+/** The tokens lookups are invoked with under `setMocks`, for a mocks' `call` to answer. */
+export const LOOKUP_TOKENS = Object.freeze({
+  getApp: "pulumi-snyk-apps:index:getApp",
+  getApps: "pulumi-snyk-apps:index:getApps",
+  getAppInstalls: "pulumi-snyk-apps:index:getAppInstalls",
+});
+
+/** An app as the lookups return it (an element of {@link GetAppsResult.apps}). */
+export interface GetAppsApp {
   /** The app's id. */
   appId: string;
   /** The app's OAuth client id. */
@@ -35,8 +48,25 @@ export interface AppInfo {
   orgPublicId?: string;
 }
 
-/** An install as a lookup returns it. */
-export interface InstallInfo {
+/** What {@link getApp} resolves to: the app, and the org it was looked up in. */
+export interface GetAppResult extends GetAppsApp {
+  /** The org the app was looked up in (the argument). */
+  orgId: string;
+}
+
+/** What {@link getApps} resolves to. */
+export interface GetAppsResult {
+  /** The org whose apps were listed (the argument). */
+  orgId: string;
+  /** Every app the org created. */
+  apps: GetAppsApp[];
+}
+
+/** @deprecated use {@link GetAppsApp} */
+export type AppInfo = GetAppsApp;
+
+/** An install as {@link getAppInstalls} returns it. */
+export interface GetAppInstallsInstall {
   /** The install's id. */
   installId: string;
   /** The install's own OAuth client id (client-credentials installs; the spec marks it optional). */
@@ -55,6 +85,19 @@ export interface InstallInfo {
   appScopes?: string[];
 }
 
+/** What {@link getAppInstalls} resolves to: the owner it was called with, and its installs. */
+export interface GetAppInstallsResult {
+  /** The org whose installs were listed, when called with `orgId`. */
+  orgId?: string;
+  /** The group whose installs were listed, when called with `groupId`. */
+  groupId?: string;
+  /** Every install of the org or group. */
+  installs: GetAppInstallsInstall[];
+}
+
+/** @deprecated use {@link GetAppInstallsInstall} */
+export type InstallInfo = GetAppInstallsInstall;
+
 /** The arguments of {@link getApp}. */
 export interface GetAppArgs {
   /** The org that owns the app (a UUID). */
@@ -71,6 +114,23 @@ export interface GetAppsArgs {
 
 /** The arguments of {@link getAppInstalls}: exactly one of `orgId` and `groupId`. */
 export type GetAppInstallsArgs = { orgId: string; groupId?: undefined } | { groupId: string; orgId?: undefined };
+
+/** The arguments of {@link getAppOutput}: {@link GetAppArgs} as Pulumi inputs. */
+export interface GetAppOutputArgs {
+  /** The org that owns the app (a UUID). */
+  orgId: pulumi.Input<string>;
+  /** The app's id (a UUID). */
+  appId: pulumi.Input<string>;
+}
+
+/** The arguments of {@link getAppsOutput}. */
+export interface GetAppsOutputArgs {
+  /** The org whose apps to list (a UUID). */
+  orgId: pulumi.Input<string>;
+}
+
+/** The arguments of {@link getAppInstallsOutput}: exactly one of `orgId` and `groupId`. */
+export type GetAppInstallsOutputArgs = { orgId: pulumi.Input<string>; groupId?: undefined } | { groupId: pulumi.Input<string>; orgId?: undefined };
 
 /** Raised before any request when a lookup's argument is missing or malformed. */
 export class LookupArgumentError extends TypeError {
@@ -113,13 +173,14 @@ const appsPath = (orgId: string) => `/orgs/${encodeURIComponent(orgId)}/apps/cre
  * @throws SnykNotFoundError when the org has no such app
  * @example const app = await getApp({ orgId, appId });
  */
-export async function getApp(args: GetAppArgs, options?: LookupOptions): Promise<AppInfo> {
+export async function getApp(args: GetAppArgs, options?: LookupOptions): Promise<GetAppResult> {
   requireArgs("getApp", args);
   const orgId = requireUuid("getApp", args, "orgId");
   const appId = requireUuid("getApp", args, "appId");
+  if (underMocks(options)) return mockedLookup(LOOKUP_TOKENS.getApp, { orgId, appId }, options);
   const client = lookupClient(options);
   const response = await client.request<JsonApiDocument<AppResource>>("GET", `${appsPath(orgId)}/${encodeURIComponent(appId)}`);
-  return toAppInfo(response.data.data);
+  return { ...toAppInfo(response.data.data), orgId };
 }
 
 /**
@@ -128,13 +189,14 @@ export async function getApp(args: GetAppArgs, options?: LookupOptions): Promise
  *
  * @throws LookupArgumentError before any request when `orgId` is not a UUID
  */
-export async function getApps(args: GetAppsArgs, options?: LookupOptions): Promise<AppInfo[]> {
+export async function getApps(args: GetAppsArgs, options?: LookupOptions): Promise<GetAppsResult> {
   requireArgs("getApps", args);
   const orgId = requireUuid("getApps", args, "orgId");
+  if (underMocks(options)) return mockedLookup(LOOKUP_TOKENS.getApps, { orgId }, options);
   const client = lookupClient(options);
-  const apps: AppInfo[] = [];
+  const apps: GetAppsApp[] = [];
   for await (const app of client.paginate<AppResource>(appsPath(orgId))) apps.push(toAppInfo(app));
-  return apps;
+  return { orgId, apps };
 }
 
 /**
@@ -143,14 +205,15 @@ export async function getApps(args: GetAppsArgs, options?: LookupOptions): Promi
  *
  * @throws LookupArgumentError before any request unless exactly one of `orgId` and `groupId` is a UUID
  */
-export async function getAppInstalls(args: GetAppInstallsArgs, options?: LookupOptions): Promise<InstallInfo[]> {
+export async function getAppInstalls(args: GetAppInstallsArgs, options?: LookupOptions): Promise<GetAppInstallsResult> {
   const owner = installOwner(requireArgs("getAppInstalls", args) as InstallOwner);
+  if (underMocks(options)) return mockedLookup(LOOKUP_TOKENS.getAppInstalls, { ...owner }, options);
   const client = lookupClient(options);
-  const installs: InstallInfo[] = [];
+  const installs: GetAppInstallsInstall[] = [];
   for await (const install of client.paginate<InstallResource>(installsPath(owner), { query: { expand: "app" } })) {
     installs.push(toInstallInfo(install));
   }
-  return installs;
+  return { ...owner, installs };
 }
 
 function installOwner(args: InstallOwner): InstallOwner {
@@ -164,28 +227,29 @@ function installOwner(args: InstallOwner): InstallOwner {
     : { groupId: requireUuid("getAppInstalls", args, "groupId") };
 }
 
-/** {@link getApp} for Pulumi inputs: resolves once the arguments are known. */
-export function getAppOutput(args: pulumi.Input<{ orgId: pulumi.Input<string>; appId: pulumi.Input<string> }>, options?: LookupOptions): pulumi.Output<AppInfo> {
+/**
+ * {@link getApp} for Pulumi inputs: resolves once the arguments are known.
+ *
+ * @example const name = getAppOutput({ orgId, appId: app.appId }).name;
+ */
+export function getAppOutput(args: GetAppOutputArgs, options?: LookupOptions): pulumi.Output<GetAppResult> {
   return pulumi.output(args).apply((a) => getApp(a, options));
 }
 
 /** {@link getApps} for Pulumi inputs. */
-export function getAppsOutput(args: pulumi.Input<{ orgId: pulumi.Input<string> }>, options?: LookupOptions): pulumi.Output<AppInfo[]> {
+export function getAppsOutput(args: GetAppsOutputArgs, options?: LookupOptions): pulumi.Output<GetAppsResult> {
   return pulumi.output(args).apply((a) => getApps(a, options));
 }
 
 /** {@link getAppInstalls} for Pulumi inputs. */
-export function getAppInstallsOutput(
-  args: pulumi.Input<{ orgId: pulumi.Input<string> } | { groupId: pulumi.Input<string> }>,
-  options?: LookupOptions,
-): pulumi.Output<InstallInfo[]> {
+export function getAppInstallsOutput(args: GetAppInstallsOutputArgs, options?: LookupOptions): pulumi.Output<GetAppInstallsResult> {
   return pulumi.output(args).apply((a) => getAppInstalls(a as GetAppInstallsArgs, options));
 }
 
 // Picks fields one by one: a read never carries client_secret, and this keeps it that way.
-function toAppInfo(app: AppResource): AppInfo {
+function toAppInfo(app: AppResource): GetAppsApp {
   const a: Partial<AppAttributes> = app.attributes ?? {};
-  const info: AppInfo = {
+  const info: GetAppsApp = {
     appId: app.id,
     clientId: a.client_id ?? "",
     name: a.name ?? "",
@@ -201,9 +265,9 @@ function toAppInfo(app: AppResource): AppInfo {
   return info;
 }
 
-function toInstallInfo(install: InstallResource): InstallInfo {
+function toInstallInfo(install: InstallResource): GetAppInstallsInstall {
   const app = install.relationships?.app?.data;
-  const fields: InstallInfo = {
+  const fields: GetAppInstallsInstall = {
     installId: install.id,
     clientId: install.attributes?.client_id,
     installedAt: install.attributes?.installed_at,
@@ -213,5 +277,5 @@ function toInstallInfo(install: InstallResource): InstallInfo {
     appContext: app?.attributes?.context,
     appScopes: app?.attributes?.scopes ? [...app.attributes.scopes] : undefined,
   };
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as unknown as InstallInfo;
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as unknown as GetAppInstallsInstall;
 }

@@ -45,7 +45,7 @@ export function createPkcePair(options: PkcePairOptions = {}): PkcePair {
  * The S256 code challenge of a verifier: BASE64URL(SHA-256(ASCII(verifier))), no padding.
  *
  * @throws OAuthArgumentError when `codeVerifier` is not 43..128 characters of [A-Za-z0-9-._~]
- * @example pkceChallenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wWoWBjWXeFk") // "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+ * @example pkceChallenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk") // "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM" (RFC 7636, appendix B)
  */
 export function pkceChallenge(codeVerifier: string): string {
   if (typeof codeVerifier !== "string" || !VERIFIER.test(codeVerifier)) {

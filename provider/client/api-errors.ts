@@ -1,6 +1,7 @@
 import { STATUS_CODES } from "http";
 import type { JsonApiErrorObject } from "./jsonapi";
 import { SnykError } from "./snyk-error";
+import { requiredPermission } from "./required-permission";
 
 /** What an API error is built from: the answer Snyk gave to one request. */
 export interface SnykApiErrorInit {
@@ -85,7 +86,33 @@ function apiErrorMessage(init: SnykApiErrorInit): string {
   const details = init.errors.map(describeErrorObject).filter((d) => d.length > 0);
   const detail = details.length > 0 ? `: ${details.join("; ")}` : "";
   const requestId = init.requestId ? ` (request id ${init.requestId})` : "";
-  return `Snyk API ${init.status} ${statusText} on ${init.method} ${init.path}${detail}${requestId}`;
+  const advice = adviceFor(init);
+  return `Snyk API ${init.status} ${statusText} on ${init.method} ${init.path}${detail}${advice ? `. ${advice}.` : ""}${requestId}`;
+}
+
+/** What to do about a 401 or a 403, in words a person can follow. */
+function adviceFor(init: SnykApiErrorInit): string | undefined {
+  if (init.status === 401) {
+    return (
+      "Snyk did not accept the token: it is wrong, expired or revoked, belongs to another region, or is sent with the wrong scheme. " +
+      "Set a current Snyk API token or service-account token with `pulumi config set --secret snyk:token <token>` (or SNYK_TOKEN); " +
+      "make snyk:region (or snyk:apiUrl) the region of the account that issued it; " +
+      "use snyk:authScheme \"bearer\" only for OAuth access tokens"
+    );
+  }
+  if (init.status === 403) {
+    const permission = requiredPermission(init.method, init.path);
+    const admin = permission?.level === "group" ? "Group Admin" : "Org Admin";
+    const needed = permission
+      ? `the "${permission.name}" permission (${permission.key}) in ${permission.level} ${permission.ownerId}`
+      : "a permission this call needs";
+    return (
+      `The token is valid but its account lacks ${needed}. ` +
+      `Give the token's user or service account a role there that holds it (${admin}, or a custom role with ${permission ? permission.name : "it"}), ` +
+      `use a token of an account that has one, or declare ${permission ? `an ${permission.level}` : "an org or group"} this token can manage`
+    );
+  }
+  return undefined;
 }
 
 function describeErrorObject(error: JsonApiErrorObject): string {

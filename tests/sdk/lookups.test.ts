@@ -4,7 +4,7 @@ import { startEmulator, type RunningEmulator } from "../../emulator";
 import { SnykClient, SnykNotFoundError, SnykPermissionError, type AppResource, type JsonApiDocument } from "../../provider/client";
 import { ProviderConfigurationError } from "../../provider/settings";
 import {
-  getApp, getAppInstalls, getAppOutput, getApps, LookupArgumentError, type AppInfo,
+  getApp, getAppInstalls, getAppOutput, getApps, LookupArgumentError, type GetAppResult,
 } from "../../sdk/lookups";
 
 const APPS_CREATED = 105;
@@ -41,7 +41,8 @@ describe("sdk/lookups", () => {
   beforeEach(() => emulator.admin.clearLog());
 
   it("getApps pages through every app of the org with the creations endpoint", async () => {
-    const apps = await getApps({ orgId: emulator.orgId }, { client });
+    const { orgId, apps } = await getApps({ orgId: emulator.orgId }, { client });
+    assert.equal(orgId, emulator.orgId, "the result echoes its argument, as Pulumi functions do");
     const expected = emulator.admin.listApps(emulator.orgId);
     assert.ok(expected.length > 200, "the fixture spans three pages");
     assert.deepEqual(apps.map((a) => a.appId), expected.map((a) => a.id));
@@ -58,7 +59,8 @@ describe("sdk/lookups", () => {
   it("getApp returns the app in camelCase, as created, without its client secret", async () => {
     const app = await getApp({ orgId: emulator.orgId, appId: created.id }, { client });
     const a = created.attributes;
-    const expected: AppInfo = {
+    const expected: GetAppResult = {
+      orgId: emulator.orgId,
       appId: created.id,
       clientId: a.client_id,
       name: a.name,
@@ -78,7 +80,8 @@ describe("sdk/lookups", () => {
   });
 
   it("getAppInstalls({orgId}) pages through every org install, with the expanded app", async () => {
-    const installs = await getAppInstalls({ orgId: emulator.orgId }, { client });
+    const { installs, ...owner } = await getAppInstalls({ orgId: emulator.orgId }, { client });
+    assert.deepEqual(owner, { orgId: emulator.orgId });
     const expected = emulator.admin.listInstalls().filter((i) => i.orgId === emulator.orgId);
     assert.equal(installs.length, CC_APPS + 1);
     assert.deepEqual(installs.map((i) => i.installId), expected.map((i) => i.id));
@@ -99,7 +102,8 @@ describe("sdk/lookups", () => {
   });
 
   it("getAppInstalls({groupId}) lists the group's installs only", async () => {
-    const installs = await getAppInstalls({ groupId: emulator.groupId }, { client });
+    const { installs, ...owner } = await getAppInstalls({ groupId: emulator.groupId }, { client });
+    assert.deepEqual(owner, { groupId: emulator.groupId });
     const expected = emulator.admin.listInstalls().filter((i) => i.groupId === emulator.groupId);
     assert.equal(installs.length, GROUP_INSTALLS);
     assert.deepEqual(installs.map((i) => i.installId), expected.map((i) => i.id));
@@ -138,7 +142,7 @@ describe("sdk/lookups", () => {
 
   it("resolves its client from the environment when none is given", async () => {
     const env = { SNYK_TOKEN: emulator.token, SNYK_API_URL: emulator.url };
-    const apps = await getApps({ orgId: emulator.orgId }, { env });
+    const { apps } = await getApps({ orgId: emulator.orgId }, { env });
     assert.equal(apps.length, emulator.admin.listApps(emulator.orgId).length);
   });
 
@@ -157,7 +161,7 @@ describe("sdk/lookups", () => {
 
   it("lets settings override config and environment", async () => {
     const env = { SNYK_TOKEN: emulator.token, SNYK_API_URL: "http://127.0.0.1:9" };
-    const apps = await getApps({ orgId: emulator.orgId }, { env, settings: { apiUrl: emulator.url } });
+    const { apps } = await getApps({ orgId: emulator.orgId }, { env, settings: { apiUrl: emulator.url } });
     assert.ok(apps.length > 0);
   });
 
@@ -169,7 +173,7 @@ describe("sdk/lookups", () => {
 
   it("getAppOutput resolves the same app once its inputs are known", async () => {
     const output = getAppOutput({ orgId: pulumi.output(emulator.orgId), appId: Promise.resolve(created.id) }, { client });
-    const app = await new Promise<AppInfo>((resolve) => output.apply(resolve));
+    const app = await new Promise<GetAppResult>((resolve) => output.apply(resolve));
     assert.equal(app.appId, created.id);
     assert.equal(app.clientId, created.attributes.client_id);
   });

@@ -122,7 +122,7 @@ describe("sdk/oauth", () => {
       assert.equal(typeof data.refresh_token, "string");
 
       // The access token acts for the org the user authorized: a lookup sees the new install.
-      const installs = await getAppInstalls({ orgId: emulator.orgId }, {
+      const { installs } = await getAppInstalls({ orgId: emulator.orgId }, {
         settings: { token: data.access_token as string, authScheme: "bearer", apiUrl: emulator.url },
       });
       assert.ok(installs.some((install) => install.appId === app.id));

@@ -1,5 +1,7 @@
 import { strict as assert } from "assert";
 import crypto = require("crypto");
+import * as fs from "fs";
+import * as path from "path";
 import fc from "fast-check";
 import * as sinon from "sinon";
 import { OAuthArgumentError } from "../../sdk/oauth";
@@ -57,5 +59,20 @@ describe("sdk/pkce", () => {
       assert.throws(() => createPkcePair({ verifierLength: bad as number }), (error: unknown) =>
         error instanceof OAuthArgumentError && error.argument === "verifierLength");
     }
+  });
+
+  it("keeps the @example of pkceChallenge true: the documented call gives the documented challenge", () => {
+    const source = fs.readFileSync(path.resolve(__dirname, "..", "..", "..", "sdk", "pkce.ts"), "utf8");
+    const example = /@example pkceChallenge\("([^"]+)"\) \/\/ "([^"]+)"/.exec(source);
+    assert.ok(example, "the example is where the TSDoc says");
+    assert.equal(pkceChallenge(example[1]), example[2]);
+  });
+
+  it("keeps the @example of createPkcePair runnable", () => {
+    const source = fs.readFileSync(path.resolve(__dirname, "..", "..", "..", "sdk", "pkce.ts"), "utf8");
+    const example = /@example\n \* (const \{ codeVerifier, codeChallenge \} = createPkcePair\(\);)/.exec(source);
+    assert.ok(example);
+    const { codeVerifier, codeChallenge } = createPkcePair();
+    assert.equal(pkceChallenge(codeVerifier), codeChallenge);
   });
 });

@@ -35,6 +35,10 @@ export interface ProviderHostOptions {
   env?: NodeJS.ProcessEnv;
   /** How long to wait for the port line, 30 s by default. */
   startTimeoutMs?: number;
+  /** The host script to run, this repository's `@pulumi/pulumi/cmd/dynamic-provider` by default (a consumer project's own, in package tests). */
+  hostScript?: string;
+  /** The `node` binary to run it with, this process's by default. */
+  node?: string;
 }
 
 /** The result of Check: the checked inputs (with `__provider`) and the validation failures. */
@@ -111,7 +115,7 @@ process.on("exit", () => {
  * the host exits or prints nothing within `startTimeoutMs`.
  */
 export async function startProviderHost(options: ProviderHostOptions): Promise<ProviderHost> {
-  const child = spawn(process.execPath, [require.resolve("@pulumi/pulumi/cmd/dynamic-provider"), "unused"], {
+  const child = spawn(options.node ?? process.execPath, [options.hostScript ?? require.resolve("@pulumi/pulumi/cmd/dynamic-provider"), "unused"], {
     cwd: options.cwd,
     env: {
       ...process.env,
