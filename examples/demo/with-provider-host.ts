@@ -21,6 +21,7 @@ export async function demoWithProviderHost(emulator: RunningEmulator, root: stri
     stack: "demo",
     cwd: root,
     config: exampleConfig(emulator),
+    secretConfigKeys: ["snyk:token"],
     env: { SNYK_TOKEN: "" },
     onEvent: (event) => {
       if (event.status !== "started") say(formatEvent(event));

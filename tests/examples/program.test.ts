@@ -39,7 +39,8 @@ describe("examples/program: the example stack end to end", function () {
   });
 
   const harness = (overrides: Record<string, unknown> = {}) =>
-    new ProgramHarness({ statePath: path.join(dir, "state.json"), project: PROJECT, stack: "dev", cwd: root, config: exampleConfig(emulator, overrides), host });
+    // The token is set with `pulumi config set --secret`, as the README says: the state holds it encrypted.
+    new ProgramHarness({ statePath: path.join(dir, "state.json"), project: PROJECT, stack: "dev", cwd: root, config: exampleConfig(emulator, overrides), secretConfigKeys: ["snyk:token"], host });
   const appsOfStack = () => emulator.admin.listApps(emulator.orgId);
   const installsOfStack = () => emulator.admin.listInstalls().filter((i) => i.appId === emulator.brokerApp.appId);
 

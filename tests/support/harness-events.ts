@@ -4,8 +4,12 @@
  * binary is available).
  */
 
-/** What happened to a resource. */
-export type HarnessOp = "create" | "update" | "replace" | "delete" | "same" | "read" | "check";
+/**
+ * What happened to a resource. `delete-replaced` is the deletion of a replaced resource's old
+ * object (at the end of an `up`, or first for delete-before-replace); `warning` is a message of
+ * the whole operation, such as the pending-operations warning.
+ */
+export type HarnessOp = "create" | "update" | "replace" | "delete" | "delete-replaced" | "same" | "read" | "check" | "import" | "warning";
 
 /**
  * `started`/`done`/`failed` during `up`, `refresh` and `destroy`; `planned` in a preview (nothing
@@ -32,9 +36,12 @@ const symbols: Record<HarnessOp, string> = {
   update: "~",
   replace: "+-",
   delete: "-",
+  "delete-replaced": "--",
   same: " ",
   read: "~",
   check: "!",
+  import: "=",
+  warning: "!",
 };
 
 const verbs: Record<HarnessOp, [started: string, done: string]> = {
@@ -42,9 +49,12 @@ const verbs: Record<HarnessOp, [started: string, done: string]> = {
   update: ["updating", "updated"],
   replace: ["replacing", "replaced"],
   delete: ["deleting", "deleted"],
+  "delete-replaced": ["deleting original", "deleted original"],
   same: ["", "unchanged"],
   read: ["refreshing", "refreshed"],
   check: ["checking", "checked"],
+  import: ["importing", "imported"],
+  warning: ["", "warning:"],
 };
 
 /** `pulumi-nodejs:dynamic/snyk:App` → `snyk:App`; other tokens are left as they are. */

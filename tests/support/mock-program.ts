@@ -32,7 +32,10 @@ export interface RegistrationOptions {
   provider: string;
   /** The `import` option. */
   importId: string;
+  /** The URNs of the `aliases` option (alias specs resolved as the engine resolves them). */
   aliases: string[];
+  /** The `replacementTrigger` option, decoded like inputs; `undefined` when not set. */
+  replacementTrigger?: unknown;
 }
 
 /** A registration as the mocks see it, before outputs exist. */
@@ -146,6 +149,13 @@ interface RegisterResourceRequestLike {
   getProvider(): string;
   getImportid(): string;
   getAliasurnsList(): string[];
+  getAliasesList(): AliasLike[];
+  hasReplacementTrigger(): boolean;
+  getReplacementTrigger(): { toJavaScript(): unknown } | undefined;
+}
+interface AliasLike {
+  getUrn(): string;
+  getSpec(): { getName(): string; getType(): string; getStack(): string; getProject(): string; getParenturn(): string; getNoparent(): boolean } | undefined;
 }
 
 const stackType = "pulumi:pulumi:Stack";
@@ -234,10 +244,24 @@ async function runUnderMocks(program: Program, options: RunProgramOptions, error
 }
 
 /** The URN the engine gives a resource: parent types chained with `$`, the root stack left out. */
-function engineUrn(parent: string, type: string, name: string): string {
+function engineUrn(parent: string, type: string, name: string, stack = pulumi.getStack(), project = pulumi.getProject()): string {
   const parentType = parent ? parent.split("::")[2] : undefined;
   const qualifiedType = parentType && parentType !== stackType ? `${parentType}$${type}` : type;
-  return `urn:pulumi:${pulumi.getStack()}::${pulumi.getProject()}::${qualifiedType}::${name}`;
+  return `urn:pulumi:${stack}::${project}::${qualifiedType}::${name}`;
+}
+
+/** The URNs of a registration's aliases: plain URNs, or specs whose blanks default to the resource's own name, type, stack, project and parent. */
+function aliasUrns(req: RegisterResourceRequestLike): string[] {
+  const urns = [...req.getAliasurnsList()];
+  for (const alias of req.getAliasesList()) {
+    const spec = alias.getSpec();
+    if (alias.getUrn()) urns.push(alias.getUrn());
+    else if (spec) {
+      const parent = spec.getNoparent() ? "" : spec.getParenturn() || req.getParent();
+      urns.push(engineUrn(parent, spec.getType() || req.getType(), spec.getName() || req.getName(), spec.getStack() || undefined, spec.getProject() || undefined));
+    }
+  }
+  return urns;
 }
 
 function newRun(resources: RegisteredResource[]): ProgramRun {
@@ -278,7 +302,8 @@ function toRegistration(req: RegisterResourceRequestLike, urn: string): Resource
       parent: req.getParent(),
       provider: req.getProvider(),
       importId: req.getImportid(),
-      aliases: req.getAliasurnsList(),
+      aliases: aliasUrns(req),
+      replacementTrigger: req.hasReplacementTrigger() ? decodeProperties({ trigger: req.getReplacementTrigger()?.toJavaScript() }).values.trigger : undefined,
     },
   };
 }

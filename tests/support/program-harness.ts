@@ -1,168 +1,126 @@
 /**
- * A program-level harness: runs a Pulumi program (the example stack or a small test program)
- * under `setMocks`, sends every registered dynamic resource to the real dynamic-provider host,
- * and keeps the stack's state in a JSON file, to test the providers as `pulumi up` uses them.
+ * A stand-in for the Pulumi CLI and engine: runs a Pulumi program (the example stack or a small
+ * test program) under `setMocks`, sends every registered dynamic resource to the real
+ * dynamic-provider host over gRPC, and keeps the stack's state in a JSON file, so that providers
+ * are tested in the order and with the values `pulumi up` gives them. Each rule below was read
+ * in pulumi/pulumi's engine (`pkg/resource/deploy/step_generator.go`, `step.go`,
+ * `step_executor.go`, `deployment_executor.go`, `providers/registry.go`,
+ * `default_providers.go`) and the Node host (`sdk/nodejs/cmd/dynamic-provider/index.ts`).
  *
- * - `up`: per dynamic resource, Check (old inputs, new inputs), then Create, or Diff (old
- *   outputs, checked inputs) followed by nothing, Update, or a replacement (Create the new, then
- *   Delete the old; Delete first when the provider or the resource options ask for
- *   delete-before-replace). Outputs go back to the program (secret ones marked secret), so
- *   dependent resources see them. Resources in the state that the program no longer registers are
- *   deleted afterwards, dependents first. `{preview: true}` runs Check and Diff only.
- * - `refresh`: Read of every resource; drift updates the state, a vanished object leaves it.
- * - `destroy`: Delete of every resource, dependents first.
- * - One provider-host process per operation, configured with the harness's stack config (or one
- *   shared host passed as `host`).
- * - Secret values (`additionalSecretOutputs`, secret inputs, secret exports) are encrypted in the
- *   state file with a per-state key in `<statePath>.key` (see `secret-box.ts`).
+ * Engine rules and how they are modelled:
+ * - Step order (`up-run.ts`). Registrations go one at a time through a serial step generator:
+ *   Check (old inputs, new inputs; `{}` as olds for a new resource, a `--replace` target or a
+ *   dependent recreated after a delete-before-replace), then Diff (olds = the OLD OUTPUTS, news =
+ *   the checked inputs) and the decision. Create/Update run in parallel in the step executor.
+ * - Parallelism. At most `parallel` Create/Update/Delete/Read at once, 4 x cores by default like
+ *   `--parallel`; Check and Diff one at a time (the engine's default without PULUMI_PARALLEL_DIFF).
+ * - Replacement, create-before-delete (the default): Check again with the new inputs alone, Create
+ *   the new object; the old one becomes a pending delete and is deleted at the END of the run,
+ *   after every create and update, by its old id (the engine never compares the two ids). A failed
+ *   deletion stays in `pendingDeletes` and is retried at the end of the next `up`.
+ * - Rename without `aliases`: a new URN, so a Create, and the old URN is deleted at the end as a
+ *   resource the program no longer registers. With `aliases` the old URN's state moves to the new
+ *   URN (Check/Diff against it; no create, no delete).
+ * - `up({replace: [urn]})` (`--replace`): Check without olds, no Diff, replace as above.
+ *   `replacementTrigger` (an option of @pulumi/pulumi 3.270): a changed (or unknown) value, set
+ *   both before and now, forces the same replacement without Diff; unknown outside a preview is
+ *   an error.
+ * - `deleteBeforeReplace` (the option wins over the provider's answer): before the replacement,
+ *   each prior dependent not yet registered whose inputs come from a replaced resource is asked
+ *   Diff with those inputs unknown; those answering with a replacement are deleted first
+ *   (dependents first), then the old object, then the new one is created; the dependents are
+ *   created again when they register.
+ * - `ignoreChanges`: old input values put back into the new inputs before Check (top-level and
+ *   dotted paths). `protect`: delete refused and replacement refused with the CLI's messages.
+ *   `retainOnDelete`: dropped from state without a Delete call. `replaceOnChanges`: the Node host
+ *   forwards no changed keys and no detailed diff, so it has no effect on a provider with `diff`
+ *   (only when the provider has no `diff` does the engine compare inputs and apply it).
+ * - Preview (`up({preview: true})`): Check and Diff only, never Create or Update. Planned outputs
+ *   are the checked inputs, so every output that is not an echoed input is unknown to dependents
+ *   (also for in-place updates); `id` stays known for an in-place update and is unknown for a
+ *   create or replacement. Dependents get Check/Diff with the unknown sentinel, as the engine sends.
+ * - Init failures (a Create/Update error carrying id, properties and reasons): exactly the
+ *   properties sent become the OUTPUTS (the host adds no `__provider` to them), with the reasons as
+ *   `initErrors`; the next `up` runs Update (olds = those partial outputs) even when Diff finds no
+ *   change, and the errors clear when it succeeds. A replacement whose Create fails this way still
+ *   retires the old object.
+ * - Failures: after a failed step no new step starts (unless `continueOnError`), in-flight ones
+ *   finish, and no deletion runs at the end.
+ * - Refresh (`refresh-run.ts`): Read with the old outputs (empty id drops the resource), then
+ *   Diff(olds = refreshed outputs, news = recorded inputs) decides `same` or `updated`; an
+ *   outputs-only drift Diff does not report is stored and counts as `same`. `expectNoChanges`
+ *   fails on anything but `same`; `previewOnly` saves nothing; `up({refresh: true})` refreshes
+ *   first. Refresh clears init errors and every pending operation except a CREATE.
+ * - Config: a (non-preview) `up` configures the host with the CURRENT stack config and records it
+ *   in the state as the default provider's inputs (`defaultProvider`, secret keys encrypted).
+ *   `refresh`, `destroy` and the refresh part of `up({refresh: true})` configure the host with the
+ *   config RECORDED at the last `up` (the engine loads the provider from the state).
+ * - Killed runs (`operation-journal.ts`): every Create/Update/Delete is written to the state as a
+ *   pending operation before its call. When the host dies under a call (`ProviderHost.kill()`),
+ *   the run stops as a killed `pulumi` would and the operation stays pending. Every later
+ *   non-preview `up` without `refresh` warns about them (`warnings` and a `warning` event) until
+ *   a refresh clears them (a pending CREATE only with `clearPendingCreates`); the next `up` simply
+ *   runs Create again.
+ * - `import` option: Read with the id alone, as the engine's ImportStep; the Node host then fails
+ *   (no `__provider`) and that error is reported.
+ * - Secrets (`harness-state.ts`): values in `additionalSecretOutputs`, secret inputs (and outputs
+ *   of the same name), secret exports and secret config are encrypted in the state file with a
+ *   per-state key in `<statePath>.key`; the program gets secret outputs back as secret Outputs.
+ * - The state file is written after steps finish (at most once per `saveIntervalMs`), at once
+ *   before every journalled provider call, and always at the end of an operation.
  *
- * - Steps run in parallel, as the engine runs them, at most `parallel` at once (like
- *   `pulumi up --parallel`; unbounded by default): `up` handles each registration as it arrives
- *   (the SDK registers a resource once its inputs and `dependsOn` resolve, so dependents wait for
- *   what they depend on), `refresh` reads every resource at once, and deletions (`destroy`, and
- *   resources `up` no longer sees) start as soon as every resource depending on them is gone,
- *   using the recorded dependencies (explicit `dependsOn`, the resources whose outputs feed the
- *   inputs, and the parent); among the ready ones, the last registered goes first.
- * - The state file is written after steps finish, at most once per `saveIntervalMs` while an
- *   operation runs, and always at its end.
- *
- * What the real engine does that this harness does not:
- * - It deletes replaced resources at the end of the update and records failed deletions as
- *   "pending delete"; here the old object is deleted right after its replacement is created and a
- *   failed deletion is only reported.
- * - It checks that the provider's `__provider` text in state matches, handles aliases, imports,
- *   `ignoreChanges`, `replaceOnChanges`, `retainOnDelete`, targets, `--continue-on-error`,
- *   custom timeouts, stack references, non-dynamic providers and component outputs; none of that
- *   is done here (non-dynamic custom resources need `mocks`).
- * - Secrecy is tracked per top-level property; the engine tracks nested secrets.
+ * What the engine does that this harness does not:
+ * - Secrecy per nested path (here per top-level property); resource references in outputs.
+ * - Targets (`--target`, `--exclude`), `--target-dependents`, plans, policy packs, hooks, views,
+ *   `deletedWith`, `replaceWith`, `hideDiffs`, custom timeouts (the host ignores them anyway),
+ *   refresh programs (`--run-program`), stack references, component outputs, non-dynamic providers
+ *   (they need `mocks`) and explicit provider resources.
+ * - Checking that `__provider` in state matches, provider replacement on config changes (the Node
+ *   host has no DiffConfig, so the default provider is only updated), the default provider's name
+ *   with a version.
+ * - Interactive clearing of pending creates and `--import-pending-creates`; pending operations for
+ *   Reads; retries of error hooks.
+ * - With a shared `host`, the host keeps its own config, so the recorded-config rule of refresh and
+ *   destroy cannot apply.
  */
 import { ConcurrencyLimiter } from "../../provider/client/concurrency-limiter";
-import { HarnessEvent, HarnessEventListener, HarnessOp } from "./harness-events";
-import { loadState, ResourceState, saveState, StackState } from "./harness-state";
-import { deletionOrder } from "./deletion-order";
-import { Program, ProgramMocks, ProgramRunError, ResourceRegistration, runProgram } from "./mock-program";
-import { ProviderHost, ProviderHostError, startProviderHost } from "./provider-host";
-import { secretSig, signatureKey } from "./property-values";
+import { defaultParallelism } from "./default-parallelism";
+import { destroyState } from "./destroy-run";
+import { pendingOperationsWarning } from "./engine-messages";
+import { Reporter } from "./harness-reporter";
+import { DefaultProviderState, loadState, saveState, StackState } from "./harness-state";
+import { DestroyResult, ProgramHarnessOptions, RefreshOptions, RefreshResult, UpOptions, UpResult } from "./harness-types";
+import { HostSession, hostSession } from "./host-session";
+import { Program, ProgramRunError, runProgram } from "./mock-program";
+import { refreshState } from "./refresh-run";
 import { SecretBox } from "./secret-box";
-import { PropertyMap } from "./struct";
+import { ThrottledWriter } from "./throttled-writer";
+import { StepFailed, UpRun } from "./up-run";
 
 export { HarnessEvent, HarnessEventListener, formatEvent, displayType } from "./harness-events";
-export { ResourceState, StackState } from "./harness-state";
-
-/** Options for {@link ProgramHarness}. */
-export interface ProgramHarnessOptions {
-  /** The JSON state file; created on the first `up`. Its key goes to `<statePath>.key`. */
-  statePath: string;
-  project: string;
-  stack: string;
-  /** The program directory: the provider host runs here, so provider `require`s resolve from it. */
-  cwd: string;
-  /** Stack config with namespaced keys (`snyk:token`, `snyk:apiUrl`), for program and provider. */
-  config?: Record<string, string>;
-  /** Config keys the program should see as secret. */
-  secretConfigKeys?: string[];
-  /** Extra environment variables for the provider host. */
-  env?: NodeJS.ProcessEnv;
-  /** Receives an event for every step. */
-  onEvent?: HarnessEventListener;
-  /** Mocks for non-dynamic custom resources and invokes (dynamic resources never reach them). */
-  mocks?: ProgramMocks;
-  /**
-   * A running host to use instead of spawning one per operation; the harness never stops it, and
-   * `cwd`, `config` and `env` are then the host's own. Lets a test file share one host (the host
-   * configures each provider once, on first use, so its config must suit every test).
-   */
-  host?: ProviderHost;
-  /**
-   * At most this many resource steps (a registration's Check to Create/Update, a Read, a Delete)
-   * in flight at once, like `pulumi up --parallel`; unbounded by default, as is the CLI's.
-   */
-  parallel?: number;
-  /** While an operation runs, write the state file at most this often (200 ms by default); it is always written at the end. */
-  saveIntervalMs?: number;
-}
-
-/** A step that failed, or (op `"program"`) an error of the program itself. */
-export interface HarnessFailure {
-  urn: string;
-  op: HarnessOp | "program";
-  message: string;
-  /** Check failures as `property: reason`, or init-failure reasons. */
-  reasons?: string[];
-}
-
-/** What `up` did (or, in a preview, would do), by URN. */
-export interface UpResult {
-  preview: boolean;
-  created: string[];
-  updated: string[];
-  replaced: string[];
-  deleted: string[];
-  same: string[];
-  /** Stack exports, secrets in plain text (they are encrypted only in the state file). */
-  outputs: PropertyMap;
-  /** Names of the exports that are secret. */
-  secretOutputs: string[];
-  /** The resources in state afterwards (in a preview: unchanged prior state). */
-  resources: ResourceState[];
-  failures: HarnessFailure[];
-}
-
-/** One resource's result of `refresh`. */
-export interface RefreshChange {
-  urn: string;
-  change: "same" | "updated" | "deleted";
-}
-
-/** What `refresh` found. */
-export interface RefreshResult {
-  changes: RefreshChange[];
-  failures: HarnessFailure[];
-}
-
-/** What `destroy` deleted. */
-export interface DestroyResult {
-  deleted: string[];
-  failures: HarnessFailure[];
-}
-
-/** Options for {@link ProgramHarness.up}. */
-export interface UpOptions {
-  /** Run Check and Diff only and report the plan; nothing is created, changed or saved. */
-  preview?: boolean;
-}
+export { ResourceState, StackState, PendingOperation, DefaultProviderState } from "./harness-state";
+export {
+  ProgramHarnessOptions,
+  HarnessFailure,
+  UpOptions,
+  UpResult,
+  RefreshChange,
+  RefreshOptions,
+  RefreshResult,
+  DestroyResult,
+} from "./harness-types";
 
 /** How often, at most, an operation in progress writes the state file. */
 const DEFAULT_SAVE_INTERVAL_MS = 200;
 
-/** A provider host started on first use, with `stopIfStarted` for the end of an operation. */
-type LazyHost = (() => Promise<ProviderHost>) & { stopIfStarted(): Promise<void> };
-
-/** Thrown to the program when one of its resources failed; the failure is in `UpResult`. */
-class StepFailed extends Error {}
-
-type Plan = "create" | "update" | "replace" | "same";
-
-/** State of one `up` run. */
-interface UpRun {
-  preview: boolean;
-  host: LazyHost;
-  /** Bounds the steps in flight (`parallel`). */
-  steps: ConcurrencyLimiter;
-  prior: Map<string, ResourceState>;
-  /** Resources handled in this run (in the order their steps finished). */
-  current: Map<string, ResourceState>;
-  /** URNs in the order the program registered them: the order of the state file. */
-  registered: string[];
-  result: UpResult;
-}
-
 /** Runs programs against the real provider host with file-backed state. See the file header. */
 export class ProgramHarness {
   private readonly box: SecretBox;
+  private readonly reporter: Reporter;
 
   constructor(private readonly options: ProgramHarnessOptions) {
     this.box = SecretBox.forKeyFile(`${options.statePath}.key`);
+    this.reporter = new Reporter(options.onEvent);
   }
 
   /** The current state, decrypted (a copy). */
@@ -172,46 +130,56 @@ export class ProgramHarness {
 
   /** Runs `program` and brings the resources in line with it (see the file header). */
   async up(program: Program, options: UpOptions = {}): Promise<UpResult> {
+    const preview = options.preview ?? false;
     const prior = this.state();
-    const run: UpRun = {
-      preview: options.preview ?? false,
-      host: this.lazyHost(),
+    let refresh: RefreshResult | undefined;
+    if (options.refresh) {
+      refresh = await this.refreshInPlace(prior, { previewOnly: preview });
+      if (!preview) this.write(prior);
+    }
+    const host = this.session(this.options.config);
+    const writer = new ThrottledWriter(() => save(stepExports), this.options.saveIntervalMs ?? DEFAULT_SAVE_INTERVAL_MS);
+    const run = new UpRun({
+      preview,
+      replace: options.replace ?? [],
+      continueOnError: options.continueOnError ?? false,
+      host,
       steps: this.stepLimiter(),
-      prior: new Map(prior.resources.map((r) => [r.urn, r])),
-      current: new Map(),
-      registered: [],
-      result: {
-        preview: options.preview ?? false,
-        created: [],
-        updated: [],
-        replaced: [],
-        deleted: [],
-        same: [],
-        outputs: {},
-        secretOutputs: [],
-        resources: prior.resources,
-        failures: [],
-      },
-    };
-    const save = (exports: Pick<StackState, "exports" | "secretExports">) => {
-      if (run.preview) return;
-      const kept = [...run.prior.values()].filter((r) => !run.current.has(r.urn));
-      const current = run.registered.filter((urn) => run.current.has(urn)).map((urn) => run.current.get(urn)!);
-      const state: StackState = { version: 1, resources: [...current, ...kept], ...exports };
-      saveState(this.options.statePath, this.box, state);
-      run.result.resources = state.resources;
-    };
+      reporter: this.reporter,
+      prior,
+      save: () => writer.request(),
+      flush: () => writer.flush(),
+    });
     const priorExports = { exports: prior.exports, secretExports: prior.secretExports };
     let stepExports = priorExports;
-    const writer = new ThrottledWriter(() => save(stepExports), this.options.saveIntervalMs ?? DEFAULT_SAVE_INTERVAL_MS);
+    const save = (exports: Pick<StackState, "exports" | "secretExports">) => {
+      if (preview) return;
+      const state = run.state(exports);
+      state.defaultProvider = this.recordedProvider();
+      this.write(state);
+      run.result.resources = state.resources;
+    };
+    if (refresh) {
+      run.result.refresh = refresh;
+      if (refresh.failures.length > 0) {
+        run.result.failures.push(...refresh.failures);
+        return run.result;
+      }
+    }
+    const pending = prior.pendingOperations ?? [];
+    if (!preview && !options.refresh && pending.length > 0) {
+      const warning = pendingOperationsWarning(pending.map((op) => ({ type: op.type, urn: op.resource.urn })));
+      run.result.warnings.push(warning);
+      this.reporter.warn(warning);
+    }
     // Start the host while the program runs; a start failure surfaces at its first use.
-    run.host().catch(() => undefined);
+    host().catch(() => undefined);
     try {
-      const programRun = await this.runProgram(program, run, () => writer.request()).catch((err: unknown) => {
+      const programRun = await this.runProgram(program, run, preview).catch((err: unknown) => {
         if (!(err instanceof ProgramRunError)) throw err;
         const recorded = run.result.failures.map((f) => f.message);
         for (const error of err.errors) {
-          if (!(error instanceof StepFailed) && !recorded.some((m) => error.message.includes(m))) {
+          if (!(error instanceof StepFailed) && !recorded.some((m) => error.message.includes(m)) && !isSkipped(error)) {
             run.result.failures.push({ urn: "", op: "program", message: error.message });
           }
         }
@@ -226,100 +194,63 @@ export class ProgramHarness {
       run.result.secretOutputs = programRun.secretExports;
       const exports = { exports: programRun.exports, secretExports: programRun.secretExports };
       stepExports = exports;
-      if (run.result.failures.length === 0) await this.deleteUnregistered(run, () => writer.request());
+      await run.deleteAtEnd();
       writer.cancel();
-      save(run.result.failures.length === 0 ? exports : priorExports);
+      save(run.succeeded ? exports : priorExports);
       return run.result;
     } finally {
       writer.cancel();
-      await run.host.stopIfStarted();
+      await host.stopIfStarted();
     }
   }
 
-  /** Reads every resource from the provider (in parallel) and records drift. */
-  async refresh(): Promise<RefreshResult> {
+  /** `pulumi refresh` with the config recorded at the last `up` (see `refresh-run.ts`). */
+  async refresh(options: RefreshOptions = {}): Promise<RefreshResult> {
     const state = this.state();
-    const host = this.lazyHost();
-    const steps = this.stepLimiter();
-    const changes = new Map<ResourceState, RefreshChange>();
-    const failures = new Map<ResourceState, HarnessFailure>();
-    const resources = [...state.resources];
-    const save = () => {
-      state.resources = resources.filter((r) => changes.get(r)?.change !== "deleted");
-      saveState(this.options.statePath, this.box, state);
-    };
-    const writer = new ThrottledWriter(save, this.options.saveIntervalMs ?? DEFAULT_SAVE_INTERVAL_MS);
-    try {
-      await Promise.all(
-        resources.map((resource) =>
-          steps.run(async () => {
-            this.emit("read", "started", resource);
-            try {
-              const read = await (await host()).read(resource.id, resource.urn, resource.outputs, resource.inputs);
-              if (read.id === "") {
-                changes.set(resource, { urn: resource.urn, change: "deleted" });
-                this.emit("read", "done", resource, "deleted");
-              } else {
-                const drift = changedKeys(resource.outputs, read.properties);
-                Object.assign(resource, { id: read.id, outputs: read.properties, inputs: read.inputs ?? resource.inputs });
-                changes.set(resource, { urn: resource.urn, change: drift.length > 0 ? "updated" : "same" });
-                this.emit("read", "done", resource, drift.length > 0 ? `drift: ${drift.join(", ")}` : undefined);
-              }
-              writer.request();
-            } catch (err) {
-              failures.set(resource, this.failure("read", resource, err));
-            }
-          }),
-        ),
-      );
-    } finally {
-      writer.cancel();
-      await host.stopIfStarted();
-    }
-    if (changes.size > 0) save();
-    const inStateOrder = <T>(found: Map<ResourceState, T>) => resources.filter((r) => found.has(r)).map((r) => found.get(r)!);
-    return { changes: inStateOrder(changes), failures: inStateOrder(failures) };
-  }
-
-  /** Deletes every resource, dependents first and independent ones in parallel; starts no deletion after a failure. */
-  async destroy(): Promise<DestroyResult> {
-    const state = this.state();
-    const host = this.lazyHost();
-    const result: DestroyResult = { deleted: [], failures: [] };
-    const save = () => saveState(this.options.statePath, this.box, state);
-    const writer = new ThrottledWriter(save, this.options.saveIntervalMs ?? DEFAULT_SAVE_INTERVAL_MS);
-    try {
-      await this.deleteAll(state.resources, host, this.stepLimiter(), result.failures, (resource) => {
-        state.resources = state.resources.filter((r) => r !== resource);
-        if (state.resources.length === 0) Object.assign(state, { exports: {}, secretExports: [] });
-        result.deleted.push(resource.urn);
-        writer.request();
-      });
-    } finally {
-      writer.cancel();
-      await host.stopIfStarted();
-    }
-    if (result.deleted.length > 0) save();
+    const result = await this.refreshInPlace(state, options);
+    if (!options.previewOnly) this.write(state);
     return result;
   }
 
-  private runProgram(program: Program, run: UpRun, save: () => void) {
+  /** `pulumi destroy` with the config recorded at the last `up` (see `destroy-run.ts`). */
+  async destroy(): Promise<DestroyResult> {
+    const state = this.state();
+    const host = this.session(this.recordedConfig(state));
+    const writer = new ThrottledWriter(() => this.write(state), this.options.saveIntervalMs ?? DEFAULT_SAVE_INTERVAL_MS);
+    try {
+      const result = await destroyState(state, { host, steps: this.stepLimiter(), reporter: this.reporter, save: () => writer.request(), flush: () => writer.flush() });
+      writer.cancel();
+      this.write(state);
+      return result;
+    } finally {
+      writer.cancel();
+      await host.stopIfStarted();
+    }
+  }
+
+  private async refreshInPlace(state: StackState, options: RefreshOptions): Promise<RefreshResult> {
+    const host = this.session(this.recordedConfig(state));
+    const writer = new ThrottledWriter(() => this.write(state), this.options.saveIntervalMs ?? DEFAULT_SAVE_INTERVAL_MS);
+    try {
+      return await refreshState(state, { host, steps: this.stepLimiter(), reporter: this.reporter, save: () => writer.request() }, options);
+    } finally {
+      writer.cancel();
+      await host.stopIfStarted();
+    }
+  }
+
+  private runProgram(program: Program, run: UpRun, preview: boolean) {
     const mocks = this.options.mocks;
     return runProgram(program, {
       project: this.options.project,
       stack: this.options.stack,
       config: this.options.config,
       secretConfigKeys: this.options.secretConfigKeys,
-      preview: run.preview,
+      preview,
       mocks: {
         call: mocks?.call,
         newResource: async (registration) => {
-          if (registration.type.startsWith("pulumi-nodejs:dynamic")) {
-            run.registered.push(registration.urn);
-            const outcome = await run.steps.run(() => this.step(registration, run));
-            save();
-            return outcome;
-          }
+          if (registration.type.startsWith("pulumi-nodejs:dynamic")) return run.register(registration);
           if (!registration.custom) return { state: {} };
           if (mocks?.newResource) return mocks.newResource(registration);
           throw new Error(`the program harness runs only dynamic resources; pass mocks for ${registration.type}`);
@@ -328,292 +259,37 @@ export class ProgramHarness {
     });
   }
 
-  /** Check, Diff and the chosen operation for one registered dynamic resource. */
-  private async step(reg: ResourceRegistration, run: UpRun): Promise<{ id?: string; state: PropertyMap }> {
-    const old = run.prior.get(reg.urn);
-    const fail = (op: HarnessOp, err: unknown): never => {
-      if (old && !run.current.has(reg.urn)) run.current.set(reg.urn, old);
-      const failure = this.failure(op, reg, err);
-      run.result.failures.push(failure);
-      throw new StepFailed(failure.message);
+  /** The default provider as an `up` records it: the current stack config as its inputs. */
+  private recordedProvider(): DefaultProviderState {
+    const config = { ...(this.options.config ?? {}) };
+    return {
+      urn: `urn:pulumi:${this.options.stack}::${this.options.project}::pulumi:providers:pulumi-nodejs::default`,
+      inputs: config,
+      secretInputs: (this.options.secretConfigKeys ?? []).filter((key) => key in config),
     };
-    const host = await run.host();
-
-    let checked: PropertyMap = {};
-    try {
-      const check = await host.check(reg.urn, old?.inputs ?? {}, reg.inputs);
-      if (check.failures.length > 0) {
-        const reasons = check.failures.map((f) => `${f.property}: ${f.reason}`);
-        fail("check", Object.assign(new Error(`${reg.name} has a problem: ${reasons.join("; ")}`), { reasons }));
-      }
-      checked = check.inputs;
-    } catch (err) {
-      if (err instanceof StepFailed) throw err;
-      fail("check", err);
-    }
-
-    let plan: Plan = "create";
-    let replaceFirst = false;
-    let detail: string | undefined;
-    if (old) {
-      try {
-        const diff = await host.diff(old.id, reg.urn, old.outputs, checked, old.inputs);
-        const changed = changedKeys(old.inputs, checked);
-        const changes = diff.changes === "unknown" ? (changed.length > 0 ? "some" : "none") : diff.changes;
-        plan = changes === "none" && !old.initErrors?.length ? "same" : diff.replaces.length > 0 ? "replace" : "update";
-        replaceFirst = diff.deleteBeforeReplace || reg.options.deleteBeforeReplace === true;
-        detail = plan === "replace" ? `replaces: ${diff.replaces.join(", ")}` : changed.length > 0 ? `changes: ${changed.join(", ")}` : undefined;
-      } catch (err) {
-        fail("update", err);
-      }
-    }
-    const lists = { create: run.result.created, update: run.result.updated, replace: run.result.replaced, same: run.result.same };
-
-    if (run.preview) {
-      this.emit(plan, "planned", reg, detail);
-      lists[plan].push(reg.urn);
-      const outputs = plan === "same" && old ? old.outputs : checked;
-      return { id: plan === "create" || plan === "replace" ? undefined : old?.id, state: this.markSecrets(outputs, secretOutputsOf(reg)) };
-    }
-    if (plan === "same" && old) {
-      this.emit("same", "done", reg);
-      run.current.set(reg.urn, { ...old, dependencies: dependenciesOf(reg) });
-      lists.same.push(reg.urn);
-      return { id: old.id, state: this.markSecrets(old.outputs, old.secretOutputs) };
-    }
-
-    this.emit(plan, "started", reg, detail);
-    let id = old?.id ?? "";
-    let outputs: PropertyMap = {};
-    try {
-      if (plan === "replace" && old && replaceFirst) await this.deleteOld(host, old, run);
-      if (plan === "update" && old) {
-        outputs = (await host.update(old.id, reg.urn, old.outputs, checked, old.inputs)).properties;
-      } else {
-        ({ id, properties: outputs } = await host.create(reg.urn, checked));
-      }
-      if (plan === "replace" && old && !replaceFirst) await this.deleteOld(host, old, run);
-    } catch (err) {
-      const initFailure = err instanceof ProviderHostError ? err.initFailure : undefined;
-      if (initFailure) {
-        run.current.set(reg.urn, this.recordOf(reg, checked, initFailure.id, initFailure.properties, initFailure.reasons));
-      }
-      fail(plan, err);
-    }
-    run.current.set(reg.urn, this.recordOf(reg, checked, id, outputs));
-    lists[plan].push(reg.urn);
-    this.emit(plan, "done", reg, detail);
-    return { id, state: this.markSecrets(outputs, secretOutputsOf(reg)) };
   }
 
-  private async deleteOld(host: ProviderHost, old: ResourceState, run: UpRun): Promise<void> {
-    await host.delete(old.id, old.urn, old.outputs, old.inputs);
-    run.prior.delete(old.urn);
+  /** The config the engine configures the provider with when it loads it from the state. */
+  private recordedConfig(state: StackState): Record<string, string> | undefined {
+    return state.defaultProvider?.inputs ?? this.options.config;
   }
 
-  private async deleteUnregistered(run: UpRun, save: () => void): Promise<void> {
-    const gone = [...run.prior.values()].filter((r) => !run.current.has(r.urn));
-    if (run.preview) {
-      for (const resource of deletionOrder(gone)) {
-        this.emit("delete", "planned", resource);
-        run.result.deleted.push(resource.urn);
-      }
-      return;
-    }
-    await this.deleteAll(gone, run.host, run.steps, run.result.failures, (resource) => {
-      run.prior.delete(resource.urn);
-      run.result.deleted.push(resource.urn);
-      save();
-    });
+  private session(config: Record<string, string> | undefined): HostSession {
+    const { cwd, project, stack, env, host } = this.options;
+    return hostSession({ cwd, project, stack, env, shared: host }, config);
   }
 
-  /**
-   * Deletes `resources` (in registration order), each as soon as every resource in the set that
-   * depends on it is gone, up to `steps` at once; once one fails, no further deletion starts.
-   */
-  private deleteAll(
-    resources: ResourceState[],
-    host: () => Promise<ProviderHost>,
-    steps: ConcurrencyLimiter,
-    failures: HarnessFailure[],
-    onDeleted: (resource: ResourceState) => void,
-  ): Promise<void> {
-    const remaining = [...resources];
-    const inFlight = new Set<ResourceState>();
-    let failed = false;
-    return new Promise((resolve) => {
-      const schedule = () => {
-        if (!failed) {
-          for (const resource of readyToDelete(remaining, inFlight)) {
-            remaining.splice(remaining.indexOf(resource), 1);
-            inFlight.add(resource);
-            void steps
-              .run(async () => !failed && (await this.deleteOne(resource, host, failures)))
-              .then((deleted) => {
-                inFlight.delete(resource);
-                if (deleted) onDeleted(resource);
-                else failed = true;
-                schedule();
-              });
-          }
-        }
-        if (inFlight.size === 0) resolve();
-      };
-      schedule();
-    });
+  private write(state: StackState): void {
+    saveState(this.options.statePath, this.box, state);
   }
 
-  /** Deletes one resource; records a failure and returns false when it could not. */
-  private async deleteOne(resource: ResourceState, host: () => Promise<ProviderHost>, failures: HarnessFailure[]): Promise<boolean> {
-    this.emit("delete", "started", resource);
-    try {
-      if (resource.protect) throw new Error(`${resource.urn} is protected; unprotect it before deleting`);
-      await (await host()).delete(resource.id, resource.urn, resource.outputs, resource.inputs);
-    } catch (err) {
-      failures.push(this.failure("delete", resource, err));
-      return false;
-    }
-    this.emit("delete", "done", resource);
-    return true;
-  }
-
-  private recordOf(reg: ResourceRegistration, inputs: PropertyMap, id: string, outputs: PropertyMap, initErrors?: string[]): ResourceState {
-    const record: ResourceState = {
-      urn: reg.urn,
-      type: reg.type,
-      name: reg.name,
-      id,
-      inputs,
-      outputs,
-      secretInputs: reg.secretInputs,
-      secretOutputs: secretOutputsOf(reg),
-      dependencies: dependenciesOf(reg),
-      protect: reg.options.protect,
-    };
-    if (initErrors) record.initErrors = initErrors;
-    return record;
-  }
-
-  /** Wraps secret outputs the way the engine returns them, so the program sees secret Outputs. */
-  private markSecrets(outputs: PropertyMap, secretKeys: string[]): PropertyMap {
-    const marked = { ...outputs };
-    for (const key of secretKeys) {
-      if (key in marked) marked[key] = { [signatureKey]: secretSig, value: marked[key] };
-    }
-    return marked;
-  }
-
-  private failure(op: HarnessOp, resource: { urn: string; type: string; name: string }, err: unknown): HarnessFailure {
-    const message = err instanceof Error ? err.message : String(err);
-    const reasons =
-      err instanceof ProviderHostError ? err.initFailure?.reasons : ((err as { reasons?: string[] } | undefined)?.reasons ?? undefined);
-    this.emit(op, "failed", resource, message);
-    return reasons ? { urn: resource.urn, op, message, reasons } : { urn: resource.urn, op, message };
-  }
-
-  private emit(op: HarnessOp, status: HarnessEvent["status"], resource: { urn: string; type: string; name: string }, detail?: string): void {
-    const event: HarnessEvent = { op, status, urn: resource.urn, type: resource.type, name: resource.name };
-    if (detail !== undefined) event.detail = detail;
-    this.options.onEvent?.(event);
-  }
-
-  /** A fresh bound on the steps of one operation (`parallel`). */
+  /** A fresh bound on the provider calls of one operation (`parallel`). */
   private stepLimiter(): ConcurrencyLimiter {
-    return new ConcurrencyLimiter(this.options.parallel ?? Infinity);
-  }
-
-  /** One host per operation, started on first use (or the shared host from the options). */
-  private lazyHost(): LazyHost {
-    const shared = this.options.host;
-    if (shared) return Object.assign(async () => shared, { stopIfStarted: async () => undefined });
-    let started: Promise<ProviderHost> | undefined;
-    const get = () =>
-      (started ??= startProviderHost({
-        cwd: this.options.cwd,
-        project: this.options.project,
-        stack: this.options.stack,
-        config: this.options.config,
-        env: this.options.env,
-      }));
-    return Object.assign(get, {
-      stopIfStarted: async () => {
-        if (started) await (await started.catch(() => undefined))?.stop();
-      },
-    });
+    return new ConcurrencyLimiter(this.options.parallel ?? defaultParallelism());
   }
 }
 
-/**
- * The resources of `remaining` (in registration order) that nothing still present depends on,
- * last registered first. Should the recorded dependencies form a cycle, the one `deletionOrder`
- * would pick, so that destroy always makes progress.
- */
-function readyToDelete(remaining: ResourceState[], inFlight: Set<ResourceState>): ResourceState[] {
-  const present = new Set([...remaining, ...inFlight].map((r) => r.urn));
-  const dependedOn = new Set<string>();
-  for (const r of [...remaining, ...inFlight]) for (const d of r.dependencies) if (d !== r.urn && present.has(d)) dependedOn.add(d);
-  const ready = remaining.filter((r) => !dependedOn.has(r.urn)).reverse();
-  if (ready.length === 0 && inFlight.size === 0 && remaining.length > 0) return deletionOrder(remaining).slice(0, 1);
-  return ready;
-}
-
-/** Runs `write` at most once per `intervalMs` however often it is asked for; `cancel` drops a pending write. */
-class ThrottledWriter {
-  private timer?: NodeJS.Timeout;
-  private last = 0;
-
-  constructor(
-    private readonly write: () => void,
-    private readonly intervalMs: number,
-  ) {}
-
-  /** Writes now, or once the interval since the last write has passed. */
-  request(): void {
-    if (this.timer) return;
-    const wait = this.last + this.intervalMs - Date.now();
-    if (wait <= 0) return this.run();
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      // A failed intermediate write is not fatal: the operation's final write reports the error.
-      try {
-        this.run();
-      } catch {
-        /* see above */
-      }
-    }, wait);
-  }
-
-  /** Drops the pending write, if any (the caller writes the final state itself). */
-  cancel(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-  }
-
-  private run(): void {
-    this.last = Date.now();
-    this.write();
-  }
-}
-
-function secretOutputsOf(reg: ResourceRegistration): string[] {
-  return [...new Set([...reg.options.additionalSecretOutputs, ...reg.secretInputs])];
-}
-
-function dependenciesOf(reg: ResourceRegistration): string[] {
-  const parent = reg.options.parent;
-  const managedParent = parent && parent.split("::")[2] !== "pulumi:pulumi:Stack" ? [parent] : [];
-  return [...new Set([...reg.options.dependencies, ...managedParent])];
-}
-
-/** Top-level keys (other than `__provider`) whose values differ. */
-function changedKeys(olds: PropertyMap, news: PropertyMap): string[] {
-  const keys = new Set([...Object.keys(olds), ...Object.keys(news)]);
-  keys.delete("__provider");
-  return [...keys].filter((k) => canonical(olds[k]) !== canonical(news[k])).sort();
-}
-
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
-  ) ?? "undefined";
+/** A registration the harness refused because the run had already stopped (not an error of the program). */
+function isSkipped(error: Error): boolean {
+  return error.message.includes("not started: an earlier step failed") || error.message.includes("the deployment was interrupted");
 }

@@ -97,6 +97,8 @@ export interface ProviderHost {
    * flight and later calls reject. Resolves when the process has exited. Safe to call twice.
    */
   kill(): Promise<void>;
+  /** True once `stop` or `kill` was called or the process ended (crashed). */
+  hasExited(): boolean;
 }
 
 const running = new Set<ChildProcess>();
@@ -198,6 +200,7 @@ type Callback<Res> = (err: grpc.ServiceError | null, res: Res) => void;
 
 class GrpcProviderHost implements ProviderHost {
   private stopped = false;
+  private ended = false;
 
   constructor(
     readonly port: number,
@@ -205,7 +208,13 @@ class GrpcProviderHost implements ProviderHost {
     private readonly child: ChildProcess,
     private readonly exited: Promise<void>,
     private readonly log: string[],
-  ) {}
+  ) {
+    void exited.then(() => (this.ended = true));
+  }
+
+  hasExited(): boolean {
+    return this.stopped || this.ended;
+  }
 
   private call<Res>(method: string, invoke: (callback: Callback<Res>) => unknown): Promise<Res> {
     return new Promise((resolve, reject) => {
