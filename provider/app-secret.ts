@@ -246,7 +246,10 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
             (known === "one-unknown"
               ? ""
               : "If you renamed this resource in the program, the old name still holds them: add " +
-                '`aliases: [{ name: "<its old name>" }]` to its resource options and run again (nothing is minted or revoked). ') +
+                '`aliases: [{ name: "<its old name>" }]` to its resource options and run again (nothing is minted or revoked). ' +
+                "If this is `pulumi up --replace` of this resource (Pulumi then tells the provider nothing about the resource " +
+                "being replaced), run it with recoverWithReplace: true: the replaced resource's secrets stop working at the end " +
+                "of the run anyway, and its deletion spares the new one. ") +
             (known === "none"
               ? "If you know one of them, pass it as currentSecret (e.g. currentSecret: app.clientSecret) and run again; " +
                 "otherwise run once with recoverWithReplace: true: Snyk then replaces every secret, so their consumers need the new one."

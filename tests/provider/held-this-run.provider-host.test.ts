@@ -136,13 +136,24 @@ describe("provider/held-this-run through Pulumi's provider host", function () {
       return { app, inputs, first };
     }
 
-    it("pulumi up --replace (or a replacementTrigger) mints without recoverWithReplace, and the old Delete spares the new secret", async () => {
+    it("a replacementTrigger (Check with the old inputs) mints without recoverWithReplace, and the old Delete spares the new secret", async () => {
       const { app, inputs, first } = await appWithSecret("replaced-secret");
       const replaced = await replaceIn(await command(), "secret", "replaced-secret", first, inputs);
       const secret = String(replaced.properties.secret);
       assert.ok(await f.credentialsWork(app.clientId, secret), "the secret recorded in state works after the run");
       assert.ok(f.emulator.admin.activeSecrets(app.appId).includes(secret));
       assert.ok(!(await f.credentialsWork(app.clientId, String(first.properties.secret))), "the old resource's secret is revoked");
+    });
+
+    it("pulumi up --replace (Check without olds): the refusal says to run it with recoverWithReplace, and doing so keeps the new secret", async () => {
+      const { app, inputs, first } = await appWithSecret("forced-secret");
+      let message = "";
+      await assert.rejects(createIn(await command(), "secret", "forced-secret", inputs), (error: ProviderHostError) => ((message = error.details), true));
+      assert.match(message, /--replace.*recoverWithReplace: true/s);
+      const run = await command();
+      const replaced = await createIn(run, "secret", "forced-secret", { ...inputs, recoverWithReplace: true });
+      await run.delete(first.id, f.urn("secret", "forced-secret"), first.properties);
+      assert.ok(await f.credentialsWork(app.clientId, String(replaced.properties.secret)), "the secret recorded in state works");
     });
 
     it("rename without aliases: the refusal names aliases first; with recoverWithReplace the old name's Delete spares the new secret", async () => {
