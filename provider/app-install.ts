@@ -18,6 +18,7 @@ import { validateInputs, InputSchema } from "./validation/validate-inputs";
 import { CheckFailure } from "./validation/check-failure";
 import { definedOnly, sameJson } from "./outputs";
 import { holdId, isHeld } from "./held-this-run";
+import { containsUnknown } from "./validation/unknown";
 import { REPLACE_ON_CHANGES_SCHEMA, ReplaceOnChangesInput, forcedReplacements } from "./replace-on-changes";
 import { DuplicateObjectError, duplicateAdvice } from "./duplicate-advice";
 import { resetPending, verificationPending } from "./resume";
@@ -111,16 +112,17 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
   /** Validates ids and that exactly one of orgId and groupId is set, before any API call. */
   async check(_olds: any, news: any): Promise<pulumi.dynamic.CheckResult> {
     this.schema ??= appInstallInputSchema();
+    // The program declares an install adopting this id in this run: no Delete may remove it (see held-this-run).
+    if (typeof news.adoptId === "string" && !containsUnknown(news.adoptId)) holdId("app-install", news.adoptId);
     return { inputs: definedOnly({ ...news }), failures: validateInputs(this.schema, news) };
   }
 
   /** Another app, org or group replaces the install; nothing else changes Snyk. */
-  async diff(id: string, olds: AppInstallOutputs, news: AppInstallInputs): Promise<pulumi.dynamic.DiffResult> {
+  async diff(_id: string, olds: AppInstallOutputs, news: AppInstallInputs): Promise<pulumi.dynamic.DiffResult> {
     // An unknown app id means the app is being replaced (the SDK hands over the app's resource id,
     // which stays known in a preview of an in-place update), so the install is replaced too.
     const replaces: string[] = REPLACING.filter((key) => (olds[key] ?? undefined) !== (news[key] ?? undefined));
     for (const key of forcedReplacements(olds, news)) if (!replaces.includes(key)) replaces.push(key);
-    if (replaces.length === 0 && olds.adoptId === id) holdId("app-install", id);
     const changes =
       replaces.length > 0 ||
       Boolean(olds.verifyCredentials) !== Boolean(news.verifyCredentials) ||

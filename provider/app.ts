@@ -23,6 +23,7 @@ import { manageSecret } from "./secret-target";
 import { appPath, appsPath } from "./app-paths";
 import { resetNeedsAdopt } from "./validation/adopt-rules";
 import { holdId, isHeld } from "./held-this-run";
+import { containsUnknown } from "./validation/unknown";
 import { REPLACE_ON_CHANGES_SCHEMA, ReplaceOnChangesInput, forcedReplacements } from "./replace-on-changes";
 import { DuplicateObjectError, duplicateAdvice } from "./duplicate-advice";
 import { resetPending } from "./resume";
@@ -112,20 +113,20 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
   /** Validates every input against the spec's rules; defaults `context` to `tenant` as Snyk does. */
   async check(_olds: any, news: any): Promise<pulumi.dynamic.CheckResult> {
     this.schema ??= appInputSchema();
+    // The program declares an app adopting this id in this run: no Delete may remove it (see held-this-run).
+    if (typeof news.adoptId === "string" && !containsUnknown(news.adoptId)) holdId("app", news.adoptId);
     const failures = validateInputs(this.schema, news);
     const inputs = definedOnly({ ...news, context: news.context ?? "tenant" });
     return { inputs, failures };
   }
 
   /** `orgId`, `scopes` and `context` replace (Snyk cannot change them); the rest update in place. */
-  async diff(id: string, olds: AppOutputs, news: AppInputs): Promise<pulumi.dynamic.DiffResult> {
+  async diff(_id: string, olds: AppOutputs, news: AppInputs): Promise<pulumi.dynamic.DiffResult> {
     const replaces: string[] = [];
     if (olds.orgId !== news.orgId) replaces.push("orgId");
     if (!sameSet(olds.scopes, news.scopes)) replaces.push("scopes");
     if (olds.context !== (news.context ?? "tenant")) replaces.push("context");
     for (const key of forcedReplacements(olds, news)) if (!replaces.includes(key)) replaces.push(key);
-    // An adopted app the program still declares, kept: no Delete of its id may remove it this run.
-    if (replaces.length === 0 && olds.adoptId === id) holdId("app", id);
     const updates = updatedAttributes(olds, news);
     const resumes = resetPending(olds);
     const echoes = !sameJson(olds.replaceOnChanges ?? [], news.replaceOnChanges ?? []);

@@ -5,13 +5,19 @@
  * `replacementTrigger`, a replace-forcing change) by creating the new one first and deleting the
  * old URN at the end of the run, by the old id, in the same provider host process; the host's
  * Delete carries no URN. When the new resource adopted the very object the old one held (its
- * `adoptId` is the old id), that Delete would remove an object the stack still manages. So every
- * Create, Update and (for adopted objects) Diff of a declared resource records what it holds, and
- * a Delete of a held object leaves it alone.
+ * `adoptId` is the old id), that Delete would remove an object the stack still manages. So the
+ * Check of every resource the program declares with an `adoptId` (and its Create and Update)
+ * records the id, and a Delete of a held object leaves it alone. Check runs only for resources
+ * the program declares in a `pulumi up` or preview, never in refresh or destroy, so a resource
+ * removed from the program, or destroyed, is still deleted.
  *
  * Across runs: a run killed after the adoption but before the old URN's Delete leaves both in
- * state; the next run calls Diff for the declared (adopting) resource before it deletes the old
- * URN, and that Diff records the id again, so the Delete is still a no-op.
+ * state; the next run checks the declared (adopting) resource before it deletes the old URN, so
+ * the Delete is still a no-op.
+ *
+ * SnykAppSecrets share no object but a target's secrets: each declared one records the secrets it
+ * holds (keyed by its own newest secret), and the Delete of another one for the same target then
+ * deletes only its own secrets instead of replacing them all.
  */
 
 /** The resource kinds whose objects are tracked (ids of different kinds never collide). */
