@@ -83,8 +83,10 @@ describe("engine sequences through the program harness", function () {
     assert.deepEqual(replaced.replaced, [urn("app", "after")]);
     assert.ok(appExists(appId), "pulumi up --replace of the adopted app keeps it");
 
-    assert.deepEqual((await h.destroy()).failures, []);
-    assert.ok(!appExists(appId), "destroy deletes it");
+    const removed = await h.up(() => undefined, { refresh: true });
+    assert.deepEqual(removed.failures, []);
+    assert.deepEqual(removed.deleted, [urn("app", "after")]);
+    assert.ok(!appExists(appId), "removed from the program (pulumi up --refresh), the adopted app is deleted: nothing orphaned");
   });
 
   it("2. a SnykAppSecret replaced for the same app: a replacementTrigger mints without recoverWithReplace; --replace follows its advice; the secret in state works", async () => {

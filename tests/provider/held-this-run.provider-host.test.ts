@@ -93,6 +93,17 @@ describe("provider/held-this-run through Pulumi's provider host", function () {
       assert.ok(appExists(made.id));
     });
 
+    it("an adopting resource removed from the program is still deleted, even after a refresh's Read and Diff in the same process (up --refresh)", async () => {
+      const declared = appInputs();
+      const made = await createIn(await command(), "app", "made", declared);
+      const adopted = await createIn(await command(), "app", "adopting", { ...declared, adoptId: made.id });
+      const run = await command();
+      const read = await run.read(adopted.id, f.urn("app", "adopting"), adopted.properties);
+      await run.diff(adopted.id, f.urn("app", "adopting"), read.properties, read.inputs ?? adopted.inputs);
+      await run.delete(adopted.id, f.urn("app", "adopting"), read.properties);
+      assert.ok(!appExists(made.id), "nothing orphaned");
+    });
+
     it("a replace-forcing change still deletes the old app", async () => {
       const declared = appInputs();
       const first = await createIn(await command(), "app", "scoped", declared);
