@@ -14,5 +14,9 @@ describe("harness-events", () => {
     assert.strictEqual(formatEvent({ ...base, op: "replace", status: "done", detail: "replaces: orgId" }), " +- snyk:App my-app replaced replaces: orgId");
     assert.strictEqual(formatEvent({ ...base, op: "update", status: "planned", detail: "changes: name" }), " ~  snyk:App my-app update changes: name");
     assert.strictEqual(formatEvent({ ...base, op: "delete", status: "failed", detail: "403" }), " ** snyk:App my-app delete failed error: 403");
+    assert.strictEqual(formatEvent({ ...base, op: "delete-replaced", status: "done" }), " -- snyk:App my-app deleted original");
+    assert.strictEqual(formatEvent({ ...base, op: "import", status: "started" }), " =  snyk:App my-app importing");
+    const warning = { op: "warning", status: "done", urn: "", type: "pulumi:pulumi:Stack", name: "p-dev", detail: "1 pending operation" } as const;
+    assert.strictEqual(formatEvent(warning), " !  pulumi:pulumi:Stack p-dev warning: 1 pending operation");
   });
 });

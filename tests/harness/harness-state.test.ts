@@ -40,4 +40,21 @@ describe("harness-state", () => {
     assert.match(text, /"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270"/);
     assert.deepStrictEqual(loadState(file, box), state);
   });
+
+  it("stores pending deletes, pending operations and the recorded provider config, secrets encrypted", () => {
+    const file = path.join(dir, "state.json");
+    const state: StackState = {
+      version: 1,
+      resources: [],
+      exports: {},
+      secretExports: [],
+      pendingDeletes: [resource],
+      pendingOperations: [{ type: "creating", resource }],
+      defaultProvider: { urn: "urn:pulumi:dev::p::pulumi:providers:pulumi-nodejs::default", inputs: { "snyk:token": "config-secret", "snyk:orgId": "o" }, secretInputs: ["snyk:token"] },
+    };
+    saveState(file, box, state);
+    const text = fs.readFileSync(file, "utf8");
+    for (const secret of ["input-secret", "output-secret", "config-secret"]) assert.ok(!text.includes(secret), secret);
+    assert.deepStrictEqual(loadState(file, box), state);
+  });
 });

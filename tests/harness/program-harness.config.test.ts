@@ -12,7 +12,8 @@ interface Call {
   greeting: string;
 }
 
-describe("program-harness: the config the provider is configured with", () => {
+describe("program-harness: the config the provider is configured with", function () {
+  this.timeout(120_000);
   let dir: string;
   let storePath: string;
   let logPath: string;

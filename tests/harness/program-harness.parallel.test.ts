@@ -4,12 +4,13 @@ import * as os from "os";
 import * as path from "path";
 import * as sinon from "sinon";
 import { ProgramHarness } from "../support/program-harness";
+import { UpRun } from "../support/up-run";
 import { ProviderHost, startProviderHost } from "../support/provider-host";
 import { Counter } from "./fixtures/counter";
 
 const urn = (name: string) => `urn:pulumi:dev::counter::pulumi-nodejs:dynamic/counter:Counter::${name}`;
 
-type Method = "create" | "read" | "delete";
+type Method = "create" | "read" | "delete" | "check" | "diff";
 
 /**
  * Watches one host method: counts calls in flight and, with `meet`, holds each call until `meet`
@@ -22,7 +23,7 @@ function watch(host: ProviderHost, method: Method, meet = 0, giveUpMs = 5_000) {
   const met = new Promise<void>((resolve) => (release = resolve));
   const timer = setTimeout(release, giveUpMs);
   const stub = sinon.stub(host, method).callsFake((async (...args: unknown[]) => {
-    const name = String(args[method === "create" ? 0 : 1]).split("::").pop()!;
+    const name = String(args[method === "create" || method === "check" ? 0 : 1]).split("::").pop()!;
     seen.started.push(name);
     seen.most = Math.max(seen.most, ++seen.inFlight);
     if (seen.inFlight >= meet) release();
@@ -75,7 +76,10 @@ describe("program-harness: parallel steps", () => {
     statePath = path.join(dir, `${this.currentTest!.title.replace(/\W+/g, "-")}.json`);
   });
 
-  afterEach(() => watched.splice(0).forEach((w) => w.restore()));
+  afterEach(() => {
+    watched.splice(0).forEach((w) => w.restore());
+    sinon.restore();
+  });
 
   it("up creates independent resources at once", async () => {
     const creates = track(host, "create", 3);
@@ -83,6 +87,35 @@ describe("program-harness: parallel steps", () => {
     assert.deepStrictEqual(result.failures, []);
     assert.strictEqual(creates.most, 3);
     assert.deepStrictEqual([...result.created].sort(), [urn("a"), urn("b"), urn("c")]);
+  });
+
+  it("up runs Check and Diff one at a time, as the engine's step generator does", async () => {
+    await harness().up(threeCounters);
+    // Hold every Check until all three registrations reached the harness: a parallel step
+    // generator would then have all three Checks in flight at once.
+    const register = UpRun.prototype.register;
+    let arrived = 0;
+    let allArrived: () => void = () => undefined;
+    const registered = new Promise<void>((resolve) => (allArrived = resolve));
+    sinon.stub(UpRun.prototype, "register").callsFake(function (this: UpRun, reg) {
+      if (++arrived === 3) allArrived();
+      return register.call(this, reg);
+    });
+    const check = host.check.bind(host);
+    const seen = { inFlight: 0, most: 0 };
+    sinon.stub(host, "check").callsFake(async (...args) => {
+      seen.most = Math.max(seen.most, ++seen.inFlight);
+      try {
+        await registered;
+        return await check(...args);
+      } finally {
+        seen.inFlight--;
+      }
+    });
+    const diffs = track(host, "diff");
+    const result = await harness().up(threeCounters);
+    assert.deepStrictEqual([result.same.length, arrived, diffs.started.length], [3, 3, 3]);
+    assert.deepStrictEqual([seen.most, diffs.most], [1, 1]);
   });
 
   it("up runs at most `parallel` steps at once", async () => {

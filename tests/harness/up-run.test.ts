@@ -8,6 +8,7 @@ import { HarnessEvent, ProgramHarness } from "../support/program-harness";
 import { ProviderHost, startProviderHost, UNKNOWN } from "../support/provider-host";
 import { Counter } from "./fixtures/counter";
 import { CounterRecord } from "./fixtures/counter-provider";
+import { DiffLess } from "./fixtures/diffless";
 
 const type = "pulumi-nodejs:dynamic/counter:Counter";
 const urn = (name: string) => `urn:pulumi:dev::counter::${type}::${name}`;
@@ -86,6 +87,19 @@ describe("up-run: the engine's steps for up and preview", () => {
       assert.ok(log.indexOf("create c") < log.indexOf("delete b") && log.indexOf("update a") < log.indexOf("delete b"));
       assert.strictEqual(store()[oldB], undefined);
       assert.deepStrictEqual(harness.state().pendingDeletes ?? [], []);
+    });
+
+    it("never compares the ids: a replacement that adopts the old object's id has it deleted at the end", async () => {
+      ok(await harness.up(() => {
+        new Counter("r", { name: "r1", count: 1 });
+      }));
+      const id = stateOf("r")!.id;
+      const result = ok(await harness.up(() => {
+        new Counter("r", { name: "r2", count: 1, adoptId: id });
+      }));
+      assert.deepStrictEqual([result.replaced, result.deletedReplaced], [[urn("r")], [urn("r")]]);
+      assert.strictEqual(stateOf("r")!.id, id, "the state points at the adopted id");
+      assert.strictEqual(store()[id], undefined, "which the old resource's Delete removed");
     });
 
     it("keeps a failed deletion of a replaced object as a pending delete and retries it at the end of the next up", async () => {
@@ -241,6 +255,17 @@ describe("up-run: the engine's steps for up and preview", () => {
       assert.strictEqual(stateOf("roc")!.id, id);
     });
 
+    it("replaceOnChanges applies only to a provider without diff, whose changed inputs the engine finds itself", async () => {
+      const program = (value: string) => () => {
+        new DiffLess("d", { value }, { replaceOnChanges: ["value"] });
+        new DiffLess("plain", { value });
+      };
+      ok(await harness.up(program("1")));
+      const result = ok(await harness.up(program("2")));
+      const diffLess = (name: string) => `urn:pulumi:dev::counter::pulumi-nodejs:dynamic/fixture:DiffLess::${name}`;
+      assert.deepStrictEqual([result.replaced, result.updated], [[diffLess("d")], [diffLess("plain")]]);
+    });
+
     it("import reads with the id alone, and the Node host's failure is reported", async () => {
       const result = await harness.up(() => {
         new Counter("imp", { name: "imp", count: 1 }, { import: "some-id" });
@@ -287,6 +312,21 @@ describe("up-run: the engine's steps for up and preview", () => {
       assert.deepStrictEqual([result.created, result.deleted], [[], []]);
       assert.ok(!calls().includes("create late") && !calls().includes("delete gone"), calls().join(", "));
     });
+
+    it("keeps starting independent steps with continueOnError, and still deletes nothing", async () => {
+      ok(await harness.up(() => {
+        new Counter("gone", { name: "gone", count: 1 });
+      }));
+      const result = await harness.up(
+        () => {
+          new Counter("bad", { name: "bad", count: -1 });
+          new Counter("late", { name: "late", count: 1 });
+        },
+        { continueOnError: true },
+      );
+      assert.deepStrictEqual([result.failures.map((f) => f.urn), result.created, result.deleted], [[urn("bad")], [urn("late")], []]);
+      assert.deepStrictEqual(harness.state().resources.map((r) => r.name), ["late", "gone"]);
+    });
   });
 
   describe("preview", () => {
@@ -305,6 +345,22 @@ describe("up-run: the engine's steps for up and preview", () => {
       assert.strictEqual(Object.values(store()).find((r) => r.name === "a")!.count, 1);
     });
 
+    it("plans deletions and the dependents of a delete-before-replace without deleting anything", async () => {
+      const program = (rootName: string, withExtra: boolean) => () => {
+        const root = new Counter("root", { name: rootName, count: 1, deleteFirst: true });
+        new Counter("named", { name: pulumi.interpolate`${root.name}-named`, count: 1 });
+        if (withExtra) new Counter("extra", { name: "extra", count: 1 });
+      };
+      ok(await harness.up(program("r1", true)));
+      clearCalls();
+      events = [];
+      const preview = ok(await harness.up(program("r2", false), { preview: true }));
+      assert.deepStrictEqual([preview.replaced, preview.deletedReplaced, preview.deleted], [[urn("root"), urn("named")], [urn("named"), urn("root")], [urn("extra")]]);
+      assert.ok(events.every((e) => e.status === "planned"));
+      assert.ok(!calls().some((c) => /^(create|update|delete)/.test(c)), calls().join(", "));
+      assert.strictEqual(Object.keys(store()).length, 3);
+    });
+
     it("keeps a resource's id known in a preview of an in-place update and unknown for a replacement", async () => {
       const program = (name: string, count: number) => () => {
         const a = new Counter("a", { name, count });
@@ -318,7 +374,7 @@ describe("up-run: the engine's steps for up and preview", () => {
       assert.strictEqual(labelSeenByB(), id);
       const replacing = await harness.up(program("a-new", 1), { preview: true });
       assert.strictEqual(labelSeenByB(), UNKNOWN);
-      assert.deepStrictEqual(replacing.replaced, [urn("a")]);
+      assert.deepStrictEqual([replacing.replaced, replacing.deletedReplaced], [[urn("a")], [urn("a")]], "the old object is planned for deletion at the end");
       assert.deepStrictEqual(replacing.updated, [urn("b")], "the label updates in place once the new id is known");
     });
   });

@@ -12,7 +12,11 @@ export interface Named {
 
 /** Emits events and builds failures (emitting their `failed` event). */
 export class Reporter {
-  constructor(private readonly listener?: HarnessEventListener) {}
+  /** @param stackName the stack resource's name (`<project>-<stack>`), which warnings are shown on */
+  constructor(
+    private readonly listener?: HarnessEventListener,
+    private readonly stackName = "",
+  ) {}
 
   /** Sends one event to the listener. */
   emit(op: HarnessOp, status: HarnessEvent["status"], resource: Named, detail?: string): void {
@@ -23,7 +27,7 @@ export class Reporter {
 
   /** A warning of the whole operation (`urn` empty). */
   warn(message: string): void {
-    this.listener?.({ op: "warning", status: "done", urn: "", type: "pulumi:pulumi:Stack", name: "", detail: message });
+    this.listener?.({ op: "warning", status: "done", urn: "", type: "pulumi:pulumi:Stack", name: this.stackName, detail: message });
   }
 
   /** The failure of `op` on `resource`, with the reasons an error carries (check failures, init errors). */

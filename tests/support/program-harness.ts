@@ -25,7 +25,7 @@
  *   `replacementTrigger` (an option of @pulumi/pulumi 3.270): a changed (or unknown) value, set
  *   both before and now, forces the same replacement without Diff; unknown outside a preview is
  *   an error.
- * - `deleteBeforeReplace` (the option wins over the provider's answer): before the replacement,
+ * - `deleteBeforeReplace` (the option wins over the provider's answer; `dependent-replacements.ts`): before the replacement,
  *   each prior dependent not yet registered whose inputs come from a replaced resource is asked
  *   Diff with those inputs unknown; those answering with a replacement are deleted first
  *   (dependents first), then the old object, then the new one is created; the dependents are
@@ -75,11 +75,11 @@
  *   `deletedWith`, `replaceWith`, `hideDiffs`, custom timeouts (the host ignores them anyway),
  *   refresh programs (`--run-program`), stack references, component outputs, non-dynamic providers
  *   (they need `mocks`) and explicit provider resources.
- * - Checking that `__provider` in state matches, provider replacement on config changes (the Node
- *   host has no DiffConfig, so the default provider is only updated), the default provider's name
- *   with a version.
- * - Interactive clearing of pending creates and `--import-pending-creates`; pending operations for
- *   Reads; retries of error hooks.
+ * - The default provider as a resource with its own steps (its name carries no version here); a
+ *   config change updates it in place in the engine too (the Node host has no DiffConfig), so no
+ *   resource is replaced for it, as here.
+ * - Refreshing or journalling reads as pending operations; init errors reported by Read.
+ * - Interactive clearing of pending creates and `--import-pending-creates`; retries of error hooks.
  * - With a shared `host`, the host keeps its own config, so the recorded-config rule of refresh and
  *   destroy cannot apply.
  */
@@ -120,7 +120,7 @@ export class ProgramHarness {
 
   constructor(private readonly options: ProgramHarnessOptions) {
     this.box = SecretBox.forKeyFile(`${options.statePath}.key`);
-    this.reporter = new Reporter(options.onEvent);
+    this.reporter = new Reporter(options.onEvent, `${options.project}-${options.stack}`);
   }
 
   /** The current state, decrypted (a copy). */

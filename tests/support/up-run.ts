@@ -7,6 +7,7 @@
  */
 import { ConcurrencyLimiter } from "../../provider/client/concurrency-limiter";
 import { deleteInOrder } from "./delete-scheduler";
+import { dependentReplacements } from "./dependent-replacements";
 import { applyIgnoreChanges, containsUnknown, EngineDiff, interpretDiff, shouldTriggerReplace } from "./engine-diff";
 import {
   deleteProtectedMessage,
@@ -17,14 +18,14 @@ import {
 } from "./engine-messages";
 import { HarnessOp } from "./harness-events";
 import { Named, Reporter } from "./harness-reporter";
-import { PendingOperation, ResourceState, StackState } from "./harness-state";
+import { ResourceState, StackState } from "./harness-state";
 import { HarnessFailure, UpResult } from "./harness-types";
 import { HostSession } from "./host-session";
 import { ResourceRegistration } from "./mock-program";
 import { OperationJournal } from "./operation-journal";
 import { ProviderHost, ProviderHostError } from "./provider-host";
 import { markSecrets, recordOf, secretOutputsOf } from "./resource-record";
-import { PropertyMap, UNKNOWN } from "./struct";
+import { PropertyMap } from "./struct";
 
 /** Thrown to the program when one of its resources failed or was not started; the failure, if any, is in `UpResult`. */
 export class StepFailed extends Error {}
@@ -203,11 +204,11 @@ export class UpRun {
     decision.detail = `replaces: ${diff.replaces.join(", ")}`;
     decision.deleteFirst = reg.options.deleteBeforeReplace ?? diff.deleteBeforeReplace;
     if (decision.deleteFirst) {
-      decision.dependents = await this.dependentReplacements(host, old).catch((err: unknown) => this.fail("replace", reg, err));
-      for (const dependent of decision.dependents) {
-        if (dependent.protect) this.fail("replace", reg, new Error(replaceProtectedDependentMessage(dependent.urn, reg.urn)));
-        this.deletedForReplacement.add(dependent.urn);
-      }
+      const candidates = [...this.prior.values()].filter((r) => !this.generated.has(r.urn) && !this.removed.has(r));
+      decision.dependents = await dependentReplacements(host, this.priorOf(old).urn, candidates).catch((err: unknown) => this.fail("replace", reg, err));
+      const protectedDependent = decision.dependents.find((dependent) => dependent.protect);
+      if (protectedDependent) this.fail("replace", reg, new Error(replaceProtectedDependentMessage(protectedDependent.urn, reg.urn)));
+      for (const dependent of decision.dependents) this.deletedForReplacement.add(dependent.urn);
     }
     return decision;
   }
@@ -235,40 +236,6 @@ export class UpRun {
       if (err instanceof StepFailed) throw err;
       return this.fail("check", reg, err);
     }
-  }
-
-  /**
-   * The engine's `calculateDependentReplacements`: every prior resource depending (transitively)
-   * on `root` and not registered yet in this run whose inputs come from a resource being replaced
-   * is asked Diff with those inputs unknown; those that answer with a replacement are replaced too.
-   */
-  private async dependentReplacements(host: ProviderHost, root: ResourceState): Promise<ResourceState[]> {
-    const rootUrn = this.priorOf(root).urn;
-    const dependents = new Set([rootUrn]);
-    const replaceSet = new Set([rootUrn]);
-    const found: ResourceState[] = [];
-    for (const candidate of this.prior.values()) {
-      if (candidate.urn === rootUrn || this.generated.has(candidate.urn) || this.removed.has(candidate)) continue;
-      const propertyDependencies = candidate.propertyDependencies ?? {};
-      const edges = [...candidate.dependencies, ...Object.values(propertyDependencies).flat()];
-      if (!edges.some((urn) => dependents.has(urn))) continue;
-      dependents.add(candidate.urn);
-      const inputs: PropertyMap = { ...candidate.inputs };
-      let affected = false;
-      for (const [key, urns] of Object.entries(propertyDependencies)) {
-        if (key in inputs && urns.some((urn) => replaceSet.has(urn))) {
-          inputs[key] = UNKNOWN;
-          affected = true;
-        }
-      }
-      if (!affected) continue;
-      const answer = await host.diff(candidate.id, candidate.urn, candidate.outputs, inputs, candidate.inputs);
-      if (interpretDiff(answer, candidate.inputs, inputs, candidate.replaceOnChanges ?? []).replaces.length > 0) {
-        replaceSet.add(candidate.urn);
-        found.push(candidate);
-      }
-    }
-    return found;
   }
 
   // ---- step executor (parallel) ----
@@ -318,7 +285,9 @@ export class UpRun {
   private plan(decision: Decision): { id?: string; state: PropertyMap } {
     const { reg, plan, old } = decision;
     for (const dependent of [...decision.dependents].reverse()) this.plannedDelete("delete-replaced", dependent);
-    if (plan === "replace" && decision.deleteFirst && old) this.plannedDelete("delete-replaced", old);
+    if (plan === "replace" && decision.deleteFirst && old && !decision.oldGone) this.plannedDelete("delete-replaced", old);
+    // A create-before-delete replacement's old object is planned for deletion at the end, as in an up.
+    this.retireOld(decision);
     this.settings.reporter.emit(plan, "planned", reg, decision.detail);
     const lists: Record<Plan, string[]> = { create: this.result.created, import: this.result.created, update: this.result.updated, replace: this.result.replaced, same: this.result.same };
     lists[plan].push(reg.urn);
@@ -383,7 +352,7 @@ export class UpRun {
         await this.journal.around("deleting", resource, () => this.host().then((h) => h.delete(resource.id, resource.urn, resource.outputs, resource.inputs)));
       }
     } catch (err) {
-      if (this.journal.killed) this.halted = true;
+      if (this.journal.killed || !this.settings.continueOnError) this.halted = true;
       this.result.failures.push(this.settings.reporter.failure(op, resource, err));
       return false;
     }
@@ -412,6 +381,3 @@ export class UpRun {
     throw new StepFailed(failure.message);
   }
 }
-
-/** Pending operations as the journal keeps them (for the state). */
-export type { PendingOperation };
