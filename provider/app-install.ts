@@ -12,12 +12,16 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { SnykClient } from "./client";
-import { SnykBadRequestError, SnykConflictError, SnykNotFoundError } from "./client";
+import { SnykBadRequestError, SnykConflictError, SnykError, SnykNotFoundError } from "./client";
 import { specSchema } from "./spec";
 import { validateInputs, InputSchema } from "./validation/validate-inputs";
 import { CheckFailure } from "./validation/check-failure";
-import { definedOnly } from "./outputs";
-import { knownChanges } from "./validation/unknown";
+import { definedOnly, sameJson } from "./outputs";
+import { holdId, isHeld } from "./held-this-run";
+import { containsUnknown } from "./validation/unknown";
+import { REPLACE_ON_CHANGES_SCHEMA, ReplaceOnChangesInput, forcedReplacements } from "./replace-on-changes";
+import { DuplicateObjectError, duplicateAdvice } from "./duplicate-advice";
+import { resetPending, verificationPending } from "./resume";
 import { recordOnFailure } from "./init-failed";
 import { ambiguousCreateError, mayHaveBeenProcessed } from "./ambiguous";
 import { manageSecret } from "./secret-target";
@@ -29,7 +33,7 @@ import { createdInstallResource } from "./answer-shape";
 import { readOldState, requireInState, withMissingFrom } from "./old-state";
 
 /** The inputs of a SnykAppInstall, after `check`. */
-export interface AppInstallInputs extends InstallOwner {
+export interface AppInstallInputs extends InstallOwner, ReplaceOnChangesInput {
   appId: string;
   adoptId?: string;
   /** With adoptId: replace the adopted install's secrets, so `clientSecret` is known. */
@@ -71,6 +75,7 @@ export function appInstallInputSchema(): InputSchema {
         adoptId: uuid,
         resetSecretOnAdopt: { type: "boolean" },
         verifyCredentials: { type: "boolean" },
+        replaceOnChanges: REPLACE_ON_CHANGES_SCHEMA,
       },
     },
     extraRules: installRules,
@@ -109,16 +114,27 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
   /** Validates ids and that exactly one of orgId and groupId is set, before any API call. */
   async check(_olds: any, news: any): Promise<pulumi.dynamic.CheckResult> {
     this.schema ??= appInstallInputSchema();
+    // The program declares an install adopting this id in this run: no Delete may remove it (see held-this-run).
+    if (typeof news.adoptId === "string" && !containsUnknown(news.adoptId)) holdId("app-install", news.adoptId);
     return { inputs: definedOnly({ ...news }), failures: validateInputs(this.schema, news) };
   }
 
   /** Another app, org or group replaces the install; nothing else changes Snyk. */
   async diff(_id: string, olds: AppInstallOutputs, news: AppInstallInputs): Promise<pulumi.dynamic.DiffResult> {
     olds = withMissingFrom(readOldState<AppInstallOutputs>("install", olds), news, ["appId", ["orgId", "groupId"]]);
-    const moved = REPLACING.filter((key) => (olds[key] ?? undefined) !== (news[key] ?? undefined));
-    const replaces = knownChanges(moved, news);
-    const changes = moved.length > 0 || Boolean(olds.verifyCredentials) !== Boolean(news.verifyCredentials);
-    return { changes, replaces: [...replaces], deleteBeforeReplace: false };
+    // An unknown app id means the app is being replaced (the SDK hands over the app's resource id,
+    // which stays known in a preview of an in-place update), so the install is replaced too.
+    const replaces: string[] = REPLACING.filter((key) => (olds[key] ?? undefined) !== (news[key] ?? undefined));
+    for (const key of forcedReplacements(olds, news)) if (!replaces.includes(key)) replaces.push(key);
+    const changes =
+      replaces.length > 0 ||
+      Boolean(olds.verifyCredentials) !== Boolean(news.verifyCredentials) ||
+      // A secret found revoked on refresh is drift, so `pulumi refresh --expect-no-changes` fails.
+      (Boolean(news.verifyCredentials) && olds.credentialStatus === "revoked") ||
+      resetPending(olds) ||
+      verificationPending(olds.verifyCredentials, olds.clientSecret, olds.credentialStatus) ||
+      !sameJson(olds.replaceOnChanges ?? [], news.replaceOnChanges ?? []);
+    return { changes, replaces, deleteBeforeReplace: false };
   }
 
   /** Installs the app with one POST, or adopts an existing install with `adoptId`. */
@@ -157,19 +173,41 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
       adoptId: outs.adoptId,
       resetSecretOnAdopt: outs.resetSecretOnAdopt,
       verifyCredentials: outs.verifyCredentials,
+      replaceOnChanges: outs.replaceOnChanges,
     });
     return { id, props: outs, inputs };
   }
 
   /** Only `verifyCredentials` changes in place; turning it on verifies the current secret. */
-  async update(_id: string, olds: AppInstallOutputs, news: AppInstallInputs): Promise<pulumi.dynamic.UpdateResult> {
+  async update(id: string, olds: AppInstallOutputs, news: AppInstallInputs): Promise<pulumi.dynamic.UpdateResult> {
     olds = readOldState<AppInstallOutputs>("install", olds);
-    const outs: AppInstallOutputs = definedOnly({ ...olds, ...news, credentialStatus: news.verifyCredentials ? olds.credentialStatus : undefined });
-    return { outs: news.verifyCredentials && !olds.verifyCredentials ? await this.verified(outs) : outs };
+    if (olds.adoptId === id) holdId("app-install", id);
+    let outs: AppInstallOutputs = definedOnly({
+      ...olds,
+      ...news,
+      replaceOnChanges: news.replaceOnChanges,
+      credentialStatus: news.verifyCredentials ? olds.credentialStatus : undefined,
+    });
+    // An adoption whose secret reset failed was recorded with its init error: finish it now.
+    const resetting = resetPending(olds);
+    const verifying = news.verifyCredentials && (!olds.verifyCredentials || verificationPending(olds.verifyCredentials, olds.clientSecret, olds.credentialStatus));
+    if (!resetting && !verifying) {
+      if (news.verifyCredentials && olds.credentialStatus === "revoked" && outs.clientSecret) {
+        // Drift found by refresh: record whether the secret works now; rotate it with a SnykAppSecret.
+        outs = { ...outs, credentialStatus: await checkCredentials(this.client(), outs.clientId, outs.clientSecret) };
+      }
+      return { outs };
+    }
+    return recordOnFailure(id, () => outs, async () => {
+      if (resetting) outs = definedOnly({ ...outs, clientSecret: await this.resetSecret(news, id), credentialStatus: undefined });
+      return { outs: await this.verified(outs) };
+    });
   }
 
   /** Uninstalls; an install already gone is fine. */
   async delete(id: string, props: AppInstallOutputs): Promise<void> {
+    // The old URN of an install the stack still manages (adopted by a renamed or replaced resource).
+    if (isHeld("app-install", id)) return;
     props = readOldState<AppInstallOutputs>("install", props);
     requireInState("install", props, ["orgId", "groupId"]);
     try {
@@ -197,12 +235,9 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
       }
       if (error instanceof SnykConflictError) {
         const existing = await this.installOfApp(inputs).catch(() => undefined);
-        throw new Error(
+        throw new DuplicateObjectError(
           `appId: app ${inputs.appId} is already installed in ${describeOwner(inputs)}` +
-            (existing
-              ? ` (install ${existing}); to manage that install, set adoptId: "${existing}" (with resetSecretOnAdopt: true if ` +
-                "its secret was lost, e.g. by an interrupted run, and nobody uses it yet)."
-              : ".") +
+            (existing ? ` (install ${existing}). ${duplicateAdvice(existing, "install")}` : ".") +
             ` Snyk said: ${error.message}`,
         );
       }
@@ -222,6 +257,7 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
   }
 
   private async adopt(inputs: AppInstallInputs, installId: string): Promise<pulumi.dynamic.CreateResult> {
+    holdId("app-install", installId);
     const item = await findInstall(this.client(), inputs, installId);
     if (!item) throw new Error(`adoptId: Snyk has no install ${installId} in ${describeOwner(inputs)} to adopt. Check both ids.`);
     const installedApp = item.relationships?.app?.data?.id;
@@ -231,9 +267,15 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
     const outs = fromListItem({ ...inputs, installId, clientId: item.attributes.client_id ?? "" }, item);
     if (!inputs.resetSecretOnAdopt) return { id: installId, outs };
     return recordOnFailure(installId, () => outs, async () => {
-      const clientSecret = await manageSecret(this.client(), { orgId: inputs.orgId, groupId: inputs.groupId, installId }, "replace");
+      const clientSecret = await this.resetSecret(inputs, installId);
       return { id: installId, outs: await this.verified(definedOnly({ ...outs, clientSecret })) };
     });
+  }
+
+  private async resetSecret(owner: InstallOwner, installId: string): Promise<string> {
+    const secret = await manageSecret(this.client(), { orgId: owner.orgId, groupId: owner.groupId, installId }, "replace");
+    if (!secret) throw new SnykError(`Snyk replaced the secrets of install ${installId} but did not return the new one`);
+    return secret;
   }
 
   private async verified(outs: AppInstallOutputs): Promise<AppInstallOutputs> {

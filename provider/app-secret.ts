@@ -17,12 +17,15 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { SnykClient } from "./client";
-import { SnykApiError, SnykConflictError, SnykBadRequestError, SnykNotFoundError } from "./client";
+import { SnykApiError, SnykConflictError, SnykBadRequestError, SnykError, SnykNotFoundError } from "./client";
 import { specSchema } from "./spec";
 import { validateInputs, InputSchema } from "./validation/validate-inputs";
 import { CheckFailure } from "./validation/check-failure";
 import { definedOnly, sameJson } from "./outputs";
-import { knownChanges } from "./validation/unknown";
+import { containsUnknown } from "./validation/unknown";
+import { hasExistingRotation, holdSecrets, noteExistingRotation, secretsHeldByOthers } from "./held-this-run";
+import { REPLACE_ON_CHANGES_SCHEMA, ReplaceOnChangesInput, forcedReplacements } from "./replace-on-changes";
+import { verificationPending } from "./resume";
 import { recordOnFailure } from "./init-failed";
 import { explainTargetGone, recordUnlessTargetGone } from "./target-gone";
 import { SecretTarget, describeTarget, manageSecret, targetExists } from "./secret-target";
@@ -30,7 +33,7 @@ import { CredentialStatus, VerifyOptions, checkCredentials, waitUntilCredentials
 import { readOldState, requireInState, withMissingFrom } from "./old-state";
 
 /** The inputs of a SnykAppSecret, after `check`. */
-export interface AppSecretInputs extends SecretTarget {
+export interface AppSecretInputs extends SecretTarget, ReplaceOnChangesInput {
   /** Any values; a change rotates the secret (like random's keepers). */
   rotationTriggers?: Record<string, unknown>;
   /** The secret the target holds already (e.g. the app's creation secret); used at create only. */
@@ -79,6 +82,7 @@ export function appSecretInputSchema(): InputSchema {
         rotationTriggers: { type: "object" },
         verifyCredentials: { type: "boolean" },
         recoverWithReplace: { type: "boolean" },
+        replaceOnChanges: REPLACE_ON_CHANGES_SCHEMA,
       },
     },
     extraRules: targetRules,
@@ -119,22 +123,31 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
   ) {}
 
   /** Validates ids, the app-or-install choice and verification needs before any API call. */
-  async check(_olds: any, news: any): Promise<pulumi.dynamic.CheckResult> {
+  async check(olds: any, news: any): Promise<pulumi.dynamic.CheckResult> {
     this.schema ??= appSecretInputSchema();
+    // Old inputs naming the same target: this resource is in state, so a Create for the target in
+    // this run (`pulumi up --replace`, a replacementTrigger) is its replacement.
+    if (olds && targetKey(olds) !== undefined && targetKey(olds) === targetKey(news)) noteExistingRotation(targetKey(news)!);
     return { inputs: definedOnly({ ...news }), failures: validateInputs(this.schema, news) };
   }
 
   /** Moving to another app or install replaces; changed triggers (or a revoked secret) rotate. */
   async diff(_id: string, olds: AppSecretOutputs, news: AppSecretInputs): Promise<pulumi.dynamic.DiffResult> {
     olds = withMissingFrom(readOldState<AppSecretOutputs>("secret", olds), news, [["appId", "installId"], ["orgId", "groupId"]]);
-    const moved = TARGET_KEYS.filter((key) => (olds[key] ?? undefined) !== (news[key] ?? undefined));
-    const replaces = knownChanges(moved, news);
+    // An unknown target id means the app or install is being replaced (the SDK hands over its
+    // resource id, which stays known in a preview of an in-place update): so is this resource.
+    const replaces: string[] = TARGET_KEYS.filter((key) => (olds[key] ?? undefined) !== (news[key] ?? undefined));
+    for (const key of forcedReplacements(olds, news, ["currentSecret"])) if (!replaces.includes(key)) replaces.push(key);
+    if (replaces.length === 0) holdSecrets(targetKey(olds)!, olds.secret, olds.previousSecret);
     const changes =
-      moved.length > 0 ||
+      replaces.length > 0 ||
       needsRotation(olds, news) ||
-      (olds.clientId ?? undefined) !== (news.clientId ?? undefined) ||
-      Boolean(olds.verifyCredentials) !== Boolean(news.verifyCredentials);
-    return { changes, replaces: [...replaces], deleteBeforeReplace: false };
+      // The client id is an output of the target: unknown in a preview even when it does not change.
+      (!containsUnknown(news.clientId) && (olds.clientId ?? undefined) !== (news.clientId ?? undefined)) ||
+      Boolean(olds.verifyCredentials) !== Boolean(news.verifyCredentials) ||
+      verificationPending(olds.verifyCredentials && Boolean(olds.clientId), olds.secret, olds.secretStatus) ||
+      !sameJson(olds.replaceOnChanges ?? [], news.replaceOnChanges ?? []);
+    return { changes, replaces, deleteBeforeReplace: false };
   }
 
   /** Mints a new secret beside the current one, which stays valid as `previousSecret`. */
@@ -147,6 +160,7 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
       previousSecret: minted.replacedAll ? undefined : inputs.currentSecret,
       mintedAt: new Date().toISOString(),
     });
+    holdSecrets(targetKey(inputs)!, outs.secret, outs.previousSecret);
     return recordOnFailure(id, () => outs, async () => ({ id, outs: await this.verified(outs) }));
   }
 
@@ -166,8 +180,11 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
   /** Rotates: deletes the previous secret (when known), then mints a new one. */
   async update(id: string, olds: AppSecretOutputs, news: AppSecretInputs): Promise<pulumi.dynamic.UpdateResult> {
     olds = readOldState<AppSecretOutputs>("secret", olds);
-    const carried = definedOnly({ ...olds, ...withoutCurrentSecret(news) });
-    if (!needsRotation(olds, news)) return { outs: await this.verifiedIfNew(carried, olds) };
+    const carried = definedOnly({ ...olds, ...withoutCurrentSecret(news), replaceOnChanges: news.replaceOnChanges });
+    if (!needsRotation(olds, news)) {
+      holdSecrets(targetKey(news)!, carried.secret, carried.previousSecret);
+      return { outs: await this.verifiedIfNew(carried, olds) };
+    }
 
     // Until the new secret exists, state keeps the old triggers, so a failed rotation is retried.
     let current: AppSecretOutputs = definedOnly({ ...carried, rotationTriggers: olds.rotationTriggers });
@@ -183,13 +200,25 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
       mintedAt: new Date().toISOString(),
       secretStatus: undefined,
     });
+    holdSecrets(targetKey(news)!, rotated.secret, rotated.previousSecret);
     return recordOnFailure(id, () => rotated, async () => ({ outs: await this.verified(rotated) }));
   }
 
-  /** Replaces every secret of the target, so none this stack ever output still works. */
+  /**
+   * Replaces every secret of the target, so none this stack ever output still works; but when
+   * another SnykAppSecret of the stack holds the target (this one was renamed or replaced), deletes
+   * only this resource's own secrets that the other one does not hold.
+   */
   async delete(_id: string, props: AppSecretOutputs): Promise<void> {
     props = readOldState<AppSecretOutputs>("secret", props);
     requireInState("secret", props, ["appId", "installId"], ["orgId", "groupId"]);
+    const othersHold = secretsHeldByOthers(targetKey(props)!, props.secret);
+    if (othersHold) {
+      for (const secret of [props.previousSecret, props.secret]) {
+        if (secret !== undefined && !othersHold.has(secret)) await this.deleteSecret(props, secret);
+      }
+      return;
+    }
     try {
       await manageSecret(this.client(), props, "replace");
     } catch (error) {
@@ -202,9 +231,12 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
     try {
       return { secret: await this.mint(target, known), replacedAll: false };
     } catch (error) {
-      if (!(error instanceof SecretLimitError) || !target.recoverWithReplace) throw error;
+      // The live secrets Snyk refuses to exceed belong to this resource's predecessor in state, whose
+      // Delete at the end of the run would revoke them anyway (and now spares the new secret).
+      const replacing = known !== "one-unknown" && hasExistingRotation(targetKey(target)!);
+      if (!(error instanceof SecretLimitError) || !(target.recoverWithReplace || replacing)) throw error;
       const secret = await manageSecret(this.client(), target, "replace");
-      if (!secret) throw new Error(`Snyk replaced the secrets of ${describeTarget(target)} but did not return the new one`);
+      if (!secret) throw new SnykError(`Snyk replaced the secrets of ${describeTarget(target)} but did not return the new one`);
       return { secret, replacedAll: true };
     }
   }
@@ -219,10 +251,17 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
         throw new SecretLimitError(
           `Snyk refused a new secret for ${describeTarget(target)}: it already holds 2 live secrets ` +
             `(its limit) and this resource knows ${known === "none" ? "neither of them" : "only one"}. ` +
+            (known === "one-unknown"
+              ? ""
+              : "If you renamed this resource in the program, the old name still holds them: add " +
+                '`aliases: [{ name: "<its old name>" }]` to its resource options and run again (nothing is minted or revoked). ' +
+                "If this is `pulumi up --replace` of this resource (Pulumi then tells the provider nothing about the resource " +
+                "being replaced), run it with recoverWithReplace: true: the replaced resource's secrets stop working at the end " +
+                "of the run anyway, and its deletion spares the new one. ") +
             (known === "none"
               ? "If you know one of them, pass it as currentSecret (e.g. currentSecret: app.clientSecret) and run again; " +
                 "otherwise run once with recoverWithReplace: true: Snyk then replaces every secret, so their consumers need the new one."
-              : "A secret this resource did not mint is live (created by hand, or a mint whose answer was lost), and only its value could delete it. " +
+              : "Otherwise a secret this resource did not mint is live (created by hand, or a mint whose answer was lost), and only its value could delete it. " +
                 "To recover, run once with recoverWithReplace: true: Snyk then replaces every secret, so consumers of the current one need the new one.") +
             ` Snyk said: ${(error as SnykApiError).message}`,
         );
@@ -247,7 +286,9 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
   }
 
   private async verifiedIfNew(outs: AppSecretOutputs, olds: AppSecretOutputs): Promise<AppSecretOutputs> {
-    if (outs.verifyCredentials && !olds.verifyCredentials) return this.verified(outs);
+    // Turned on now, or a verification that failed at create (recorded with its init error).
+    const pending = !olds.verifyCredentials || verificationPending(olds.verifyCredentials, olds.secret, olds.secretStatus);
+    if (outs.verifyCredentials && pending) return this.verified(outs);
     return outs.verifyCredentials ? outs : definedOnly({ ...outs, secretStatus: undefined });
   }
 }
@@ -262,4 +303,10 @@ function withoutCurrentSecret(inputs: AppSecretInputs): Omit<AppSecretInputs, "c
 }
 
 /** Snyk refused a new secret: the target already holds its limit of 2. */
-class SecretLimitError extends Error {}
+class SecretLimitError extends SnykError {}
+
+/** "app:<id>" or "install:<id>": which secrets a resource rotates; undefined while unknown. */
+function targetKey(target: SecretTarget): string | undefined {
+  const key = target.installId ? `install:${target.installId}` : target.appId ? `app:${target.appId}` : undefined;
+  return key === undefined || containsUnknown(key) ? undefined : key;
+}

@@ -13,10 +13,10 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { SnykClient } from "./client";
-import { SnykNotFoundError, SnykTimeoutError } from "./client";
+import { SnykError, SnykNotFoundError, SnykTimeoutError } from "./client";
 import { specSchema } from "./spec";
 import { validateInputs, InputSchema } from "./validation/validate-inputs";
-import { definedOnly, keepOrder, sameSet } from "./outputs";
+import { definedOnly, keepOrder, sameJson, sameSet } from "./outputs";
 import { recordOnFailure } from "./init-failed";
 import { ambiguousCreateError, mayHaveBeenProcessed } from "./ambiguous";
 import { manageSecret } from "./secret-target";
@@ -26,9 +26,14 @@ import { appResource, createdAppResource, listedAppAttributes } from "./answer-s
 import { readOldState, requireInState, withMissingFrom } from "./old-state";
 import { invalidScopes } from "./validation/scope-rules";
 import { insecureRedirectUris } from "./validation/redirect-uri-rules";
+import { holdId, isHeld } from "./held-this-run";
+import { containsUnknown } from "./validation/unknown";
+import { REPLACE_ON_CHANGES_SCHEMA, ReplaceOnChangesInput, forcedReplacements } from "./replace-on-changes";
+import { DuplicateObjectError, duplicateAdvice } from "./duplicate-advice";
+import { resetPending } from "./resume";
 
 /** The inputs of a SnykApp, after `check`. */
-export interface AppInputs {
+export interface AppInputs extends ReplaceOnChangesInput {
   orgId: string;
   name: string;
   redirectUris: string[];
@@ -88,6 +93,7 @@ export function appInputSchema(): InputSchema {
         accessTokenTtlSeconds: { ...specSchema("AccessTokenTtlSeconds"), type: "integer" },
         adoptId: specSchema("Uuid"),
         resetSecretOnAdopt: { type: "boolean" },
+        replaceOnChanges: REPLACE_ON_CHANGES_SCHEMA,
       },
     },
     extraRules: (inputs, unknown) => [
@@ -115,6 +121,8 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
   /** Validates every input against the spec's rules; defaults `context` to `tenant` as Snyk does. */
   async check(_olds: any, news: any): Promise<pulumi.dynamic.CheckResult> {
     this.schema ??= appInputSchema();
+    // The program declares an app adopting this id in this run: no Delete may remove it (see held-this-run).
+    if (typeof news.adoptId === "string" && !containsUnknown(news.adoptId)) holdId("app", news.adoptId);
     const failures = validateInputs(this.schema, news);
     const inputs = definedOnly({ ...news, context: news.context ?? "tenant" });
     return { inputs, failures };
@@ -127,8 +135,11 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
     if (olds.orgId !== news.orgId) replaces.push("orgId");
     if (!sameSet(olds.scopes, news.scopes)) replaces.push("scopes");
     if (olds.context !== (news.context ?? "tenant")) replaces.push("context");
+    for (const key of forcedReplacements(olds, news)) if (!replaces.includes(key)) replaces.push(key);
     const updates = updatedAttributes(olds, news);
-    return { changes: replaces.length > 0 || Object.keys(updates).length > 0, replaces, deleteBeforeReplace: false };
+    const resumes = resetPending(olds);
+    const echoes = !sameJson(olds.replaceOnChanges ?? [], news.replaceOnChanges ?? []);
+    return { changes: replaces.length > 0 || Object.keys(updates).length > 0 || resumes || echoes, replaces, deleteBeforeReplace: false };
   }
 
   /** Creates the app with one POST, or adopts an existing one with `adoptId`. */
@@ -190,11 +201,11 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
   private async refuseDuplicate(inputs: AppInputs): Promise<void> {
     const matches = await this.matchingApps(inputs);
     if (matches.length === 0) return;
-    throw new Error(
+    throw new DuplicateObjectError(
       `An app matching this declaration (name "${inputs.name}", same redirect URIs, scopes and context) already ` +
-        `exists in org ${inputs.orgId}: ${matches.join(", ")}. It may be left by an interrupted run, or made by hand. ` +
-        `To manage it, set adoptId: "${matches[matches.length - 1]}" (with resetSecretOnAdopt: true if its secret was ` +
-        "lost and nobody uses it yet); to create another app anyway, give it a different name.",
+        `exists in org ${inputs.orgId}: ${matches.join(", ")}. ` +
+        duplicateAdvice(matches[matches.length - 1], "app") +
+        " To create another app anyway, give it a different name.",
     );
   }
 
@@ -229,19 +240,31 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
   /** Changes name, redirect URIs and token lifetime with one PATCH; keeps the client secret. */
   async update(id: string, olds: AppOutputs, news: AppInputs): Promise<pulumi.dynamic.UpdateResult> {
     olds = readOldState<AppOutputs>("app", olds);
+    if (olds.adoptId === id) holdId("app", id);
     const attributes = updatedAttributes(olds, news);
-    if (Object.keys(attributes).length === 0) {
-      return { outs: definedOnly({ ...olds, ...news, appId: id }) };
+    let outs: AppOutputs = definedOnly({ ...olds, ...news, appId: id, replaceOnChanges: news.replaceOnChanges });
+    if (Object.keys(attributes).length > 0) {
+      const response = await this.client().request<AppDocument>("PATCH", appPath(news.orgId, id), {
+        body: { data: { type: "app", attributes } },
+      });
+      const patched = appResource<AppDocument["data"]>(response, { method: "PATCH", path: appPath(news.orgId, id) });
+      outs = toOutputs(news, id, patched.attributes, olds.clientSecret);
     }
-    const response = await this.client().request<AppDocument>("PATCH", appPath(news.orgId, id), {
-      body: { data: { type: "app", attributes } },
-    });
-    const patched = appResource<AppDocument["data"]>(response, { method: "PATCH", path: appPath(news.orgId, id) });
-    return { outs: toOutputs(news, id, patched.attributes, olds.clientSecret) };
+    // An adoption whose secret reset failed was recorded with its init error; finish it now.
+    if (!resetPending(olds)) return { outs };
+    return recordOnFailure(id, () => outs, async () => ({ outs: definedOnly({ ...outs, clientSecret: await this.resetSecret(news.orgId, id) }) }));
+  }
+
+  private async resetSecret(orgId: string, appId: string): Promise<string> {
+    const secret = await manageSecret(this.client(), { orgId, appId }, "replace");
+    if (!secret) throw new SnykError(`Snyk replaced the secrets of app ${appId} but did not return the new one`);
+    return secret;
   }
 
   /** Deletes the app (Snyk removes its installs and revokes its credentials); gone already is fine. */
   async delete(id: string, props: AppOutputs): Promise<void> {
+    // The old URN of an app the stack still manages (adopted by a renamed or replaced resource).
+    if (isHeld("app", id)) return;
     props = readOldState<AppOutputs>("app", props);
     requireInState("app", props, ["orgId"]);
     try {
@@ -252,6 +275,7 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
   }
 
   private async adopt(inputs: AppInputs, appId: string): Promise<pulumi.dynamic.CreateResult> {
+    holdId("app", appId);
     let existing: AppDocument["data"];
     try {
       const path = appPath(inputs.orgId, appId);
@@ -279,10 +303,10 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
       outs = toOutputs(inputs, appId, appResource<AppDocument["data"]>(patched, { method: "PATCH", path: appPath(inputs.orgId, appId) }).attributes, undefined);
     }
     if (!inputs.resetSecretOnAdopt) return { id: appId, outs };
-    return recordOnFailure(appId, () => outs, async () => {
-      const clientSecret = await manageSecret(this.client(), { orgId: inputs.orgId, appId }, "replace");
-      return { id: appId, outs: definedOnly({ ...outs, clientSecret }) };
-    });
+    return recordOnFailure(appId, () => outs, async () => ({
+      id: appId,
+      outs: definedOnly({ ...outs, clientSecret: await this.resetSecret(inputs.orgId, appId) }),
+    }));
   }
 }
 
@@ -307,6 +331,7 @@ function toOutputs(
     orgId: previous.orgId,
     adoptId: previous.adoptId,
     resetSecretOnAdopt: previous.resetSecretOnAdopt,
+    replaceOnChanges: previous.replaceOnChanges,
     appId,
     clientId: attributes.client_id ?? (previous as AppOutputs).clientId,
     clientSecret,
@@ -332,5 +357,6 @@ function inputsOf(outs: AppOutputs): AppInputs {
     accessTokenTtlSeconds: outs.accessTokenTtlSeconds,
     adoptId: outs.adoptId,
     resetSecretOnAdopt: outs.resetSecretOnAdopt,
+    replaceOnChanges: outs.replaceOnChanges,
   });
 }

@@ -5,9 +5,10 @@
  * was created (or changed) and something after that failed, so nothing is orphaned.
  */
 import { definedOnly } from "./outputs";
+import { SnykError } from "./client";
 
 /** A failure after the Snyk object already existed; the engine keeps `id` and `properties`. */
-export class ResourceInitFailedError extends Error {
+export class ResourceInitFailedError extends SnykError {
   /** The reasons Pulumi shows for the partial failure. */
   readonly reasons: string[];
 
@@ -23,8 +24,8 @@ export class ResourceInitFailedError extends Error {
   ) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     super(`${reason} (the Snyk object ${id} exists and is recorded in state; run \`pulumi up\` again to finish)`);
-    this.name = "ResourceInitFailedError";
     this.reasons = [reason];
+    if (cause !== undefined) Object.defineProperty(this, "cause", { value: cause, configurable: true, writable: true });
     this.properties = definedOnly(properties as Record<string, unknown>);
   }
 }
@@ -43,5 +44,27 @@ export async function recordOnFailure<T>(
   } catch (error) {
     if (error instanceof ResourceInitFailedError) throw error;
     throw new ResourceInitFailedError(id, properties(), error);
+  }
+}
+
+/**
+ * Runs a Create or Update and makes sure an init failure's properties carry `__provider`.
+ *
+ * Pulumi's Node provider host adds `__provider` to the outputs of a successful call but not to
+ * the properties of an init failure, which the engine records as the resource's outputs; without
+ * it, every later Read or Delete of the resource fails (the host cannot find its code). So every
+ * bag gets the `__provider` of the call's inputs.
+ *
+ * @param inputs the inputs of the call (they hold `__provider`)
+ * @param call the Create or Update
+ */
+export async function withProviderOnInitFailure<T>(inputs: { __provider?: unknown }, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof ResourceInitFailedError && inputs.__provider !== undefined) {
+      Object.assign(error.properties, { __provider: inputs.__provider });
+    }
+    throw error;
   }
 }

@@ -6,7 +6,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
 import { DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_TIMEOUT_MS, RateLimit, SnykClient } from "./client";
-import { ConfigSource, ProviderConfigurationError, ProviderSettings, MISSING_TOKEN_MESSAGE, resolveSettings } from "./settings";
+import { ConfigSource, ProviderConfigurationError, ProviderSettings, missingTokenMessage, resolveSettings } from "./settings";
+import { TokenRescueClient } from "./token-rescue";
+import { withProviderOnInitFailure } from "./init-failed";
 import type { ResourceKind } from "./serializable-provider";
 import { AppOperations } from "./app";
 import { AppSecretOperations } from "./app-secret";
@@ -18,11 +20,13 @@ const clients = new Map<string, SnykClient>();
 
 /** The shared Snyk client for these settings; throws a clear error when no token is set. */
 export function clientFor(settings: ProviderSettings): SnykClient {
-  if (!settings.token) throw new ProviderConfigurationError(MISSING_TOKEN_MESSAGE);
+  if (!settings.token) throw new ProviderConfigurationError(missingTokenMessage(settings));
   const key = createHash("sha256").update(JSON.stringify(settings)).digest("hex");
   let client = clients.get(key);
   if (!client) {
-    client = new SnykClient({
+    const { rescueToken } = settings;
+    const rescue = rescueToken ? () => clientFor({ ...settings, token: rescueToken, rescueToken: undefined }) : undefined;
+    client = new TokenRescueClient({
       token: settings.token,
       authScheme: settings.authScheme,
       apiUrl: settings.apiUrl,
@@ -31,7 +35,7 @@ export function clientFor(settings: ProviderSettings): SnykClient {
       maxConcurrency: settings.maxConcurrency,
       timeoutMs: settings.timeoutMs,
       rateLimit: rateLimitOf(settings),
-    });
+    }, rescue);
     clients.set(key, client);
   }
   return client;
@@ -51,6 +55,10 @@ function rateLimitOf(settings: ProviderSettings): RateLimit {
 export function createOperations(kind: ResourceKind, config?: ConfigSource): pulumi.dynamic.ResourceProvider {
   const settings = resolveSettings(config);
   const client = () => clientFor(settings);
+  return withProviderInInitFailures(operationsOf(kind, settings, client));
+}
+
+function operationsOf(kind: ResourceKind, settings: ProviderSettings, client: () => SnykClient): Operations {
   switch (kind) {
     case "app":
       return new AppOperations(client, 2 * (settings.timeoutMs ?? DEFAULT_TIMEOUT_MS));
@@ -59,6 +67,21 @@ export function createOperations(kind: ResourceKind, config?: ConfigSource): pul
     case "app-install":
       return new AppInstallOperations(client, { timeoutMs: settings.verifyTimeoutMs });
     default:
-      throw new Error(`pulumi-snyk-apps: unknown resource kind ${String(kind)}`);
+      throw new ProviderConfigurationError(`pulumi-snyk-apps: unknown resource kind ${String(kind)}`);
   }
+}
+
+/** What every resource kind implements. */
+type Operations = AppOperations | AppSecretOperations | AppInstallOperations;
+
+/** The operations, with `__provider` added to every init failure's properties (see init-failed.ts). */
+function withProviderInInitFailures(ops: Operations): pulumi.dynamic.ResourceProvider {
+  return {
+    check: (olds, news) => ops.check(olds, news),
+    diff: (id, olds, news) => ops.diff(id, olds, news),
+    create: (inputs) => withProviderOnInitFailure(inputs, () => ops.create(inputs)),
+    read: (id, props) => ops.read(id, props),
+    update: (id, olds, news) => withProviderOnInitFailure(news, () => ops.update(id, olds, news)),
+    delete: (id, props) => ops.delete(id, props),
+  };
 }

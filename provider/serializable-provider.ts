@@ -21,9 +21,19 @@ export class SerializableProvider implements pulumi.dynamic.ResourceProvider {
   /** @param kind which resource kind this provider serves */
   constructor(readonly kind: ResourceKind) {}
 
-  /** Receives the stack config once per provider host; the token is read here, never stored in state. */
+  /**
+   * Receives the stack config once per provider host; the token is read here and kept in memory.
+   * The host caches this object before configure resolves, so a failure is kept and every later
+   * call fails the same way, instead of running on settings from the environment alone.
+   */
   async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    (this as any).operations = require("pulumi-snyk-apps/provider/runtime").createOperations(this.kind, req.config);
+    const self = this as any;
+    try {
+      self.operations = require("pulumi-snyk-apps/provider/runtime").createOperations(this.kind, req.config);
+    } catch (error) {
+      self.configureError = error;
+      throw error;
+    }
   }
 
   /** Validates inputs before any API call. */
@@ -59,6 +69,7 @@ export class SerializableProvider implements pulumi.dynamic.ResourceProvider {
   /** The implementation for this kind, configured from the environment if `configure` never ran. */
   implementation(): Required<Omit<pulumi.dynamic.ResourceProvider, "configure">> {
     const self = this as any;
+    if (self.configureError) throw self.configureError;
     if (!self.operations) self.operations = require("pulumi-snyk-apps/provider/runtime").createOperations(this.kind);
     return self.operations;
   }

@@ -4,7 +4,9 @@
  * Stack config (`snyk:token`, `snyk:apiUrl`, `snyk:region`, `snyk:apiVersion`, `snyk:authScheme`)
  * reaches the provider host through `configure()`; the environment (`SNYK_TOKEN`, `SNYK_API_URL`,
  * `SNYK_REGION`, `SNYK_API_VERSION`) is the fallback. Nothing here is ever stored on the
- * serialized provider or in resource state.
+ * serialized provider or in resource outputs. (Pulumi itself stores the whole stack config,
+ * `snyk:token` encrypted, in the state as the default provider's inputs; a token set only in
+ * `SNYK_TOKEN` stays out of the state.)
  */
 import { SnykError } from "./client/snyk-error";
 import { endpointSettingProblems } from "./validation/settings-rules";
@@ -45,6 +47,13 @@ export interface ProviderSettings {
   readonly verifyTimeoutMs?: number;
   /** How long one request may take before it counts as timed out (the client's default when unset). */
   readonly timeoutMs?: number;
+  /**
+   * `SNYK_TOKEN`, when the token came from stack config and differs: refresh and destroy run with
+   * the config recorded at the last `pulumi up`, so this rescues them after a token change.
+   */
+  readonly rescueToken?: string;
+  /** False when configure delivered no `snyk:*` key at all (a Pulumi CLI older than 3.139 sends none). */
+  readonly snykConfigDelivered?: boolean;
 }
 
 /** Raised when the provider cannot run with the settings it was given. */
@@ -56,6 +65,25 @@ export const MISSING_TOKEN_MESSAGE =
   "`pulumi config set --secret snyk:token <token>`, or set the SNYK_TOKEN environment variable " +
   "where `pulumi` runs.";
 
+/** The oldest Pulumi CLI that delivers `snyk:*` stack config to a dynamic provider's configure. */
+export const MINIMUM_CLI_VERSION = "3.139";
+
+/** The message for a missing token when configure delivered no `snyk:*` config at all. */
+export const NO_SNYK_CONFIG_MESSAGE =
+  `${MISSING_TOKEN_MESSAGE} No snyk:* stack config reached the provider at all: Pulumi CLIs older than ` +
+  `${MINIMUM_CLI_VERSION} never deliver it to dynamic providers. If you did set snyk:token, upgrade the Pulumi CLI ` +
+  `to ${MINIMUM_CLI_VERSION} or later (\`pulumi version\`), or set SNYK_TOKEN.`;
+
+/** The message for a missing token in these settings. */
+export function missingTokenMessage(settings: ProviderSettings): string {
+  return settings.snykConfigDelivered === false ? NO_SNYK_CONFIG_MESSAGE : MISSING_TOKEN_MESSAGE;
+}
+
+const SETTING_KEYS = [
+  "token", "authScheme", "apiUrl", "region", "apiVersion", "maxConcurrency", "requestsPerMinute",
+  "rateLimitWindowMs", "verifyTimeoutMs", "timeoutMs",
+] as const;
+
 const emptyConfig: ConfigSource = { get: () => undefined };
 
 /**
@@ -65,9 +93,14 @@ const emptyConfig: ConfigSource = { get: () => undefined };
  * @param env the environment to fall back to
  */
 export function resolveSettings(
-  config: ConfigSource = emptyConfig,
+  config?: ConfigSource,
   env: NodeJS.ProcessEnv = process.env,
 ): ProviderSettings {
+  const delivered = config === undefined ? undefined : SETTING_KEYS.some((key) => config.get(`snyk:${key}`) !== undefined);
+  return { ...resolveFrom(config ?? emptyConfig, env), ...(delivered === false ? { snykConfigDelivered: false } : {}) };
+}
+
+function resolveFrom(config: ConfigSource, env: NodeJS.ProcessEnv): ProviderSettings {
   const pick = (key: string, envName: string): string | undefined => {
     const value = config.get(`snyk:${key}`) ?? env[envName];
     return value === undefined || value.trim() === "" ? undefined : value.trim();
@@ -81,8 +114,11 @@ export function resolveSettings(
   const endpoint = { apiUrl: pick("apiUrl", "SNYK_API_URL"), region: pick("region", "SNYK_REGION"), apiVersion: pick("apiVersion", "SNYK_API_VERSION") };
   const problems = endpointSettingProblems(endpoint);
   if (problems.length > 0) throw new ProviderConfigurationError(problems.join(" "));
+  const token = pick("token", "SNYK_TOKEN");
+  const envToken = env.SNYK_TOKEN?.trim() || undefined;
   return {
-    token: pick("token", "SNYK_TOKEN"),
+    token,
+    ...(envToken !== undefined && envToken !== token ? { rescueToken: envToken } : {}),
     authScheme,
     ...endpoint,
     maxConcurrency: positive(pick("maxConcurrency", "SNYK_MAX_CONCURRENCY"), "snyk:maxConcurrency"),

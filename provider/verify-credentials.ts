@@ -68,10 +68,12 @@ export async function waitUntilCredentialsWork(
   for (let attempt = 1; ; attempt++) {
     const status = await checkCredentials(client, clientId, secret);
     if (status === "valid") return attempt;
-    if (Date.now() + delay > deadline) {
+    // The last attempt comes at the deadline itself, not a backoff step before it.
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) {
       throw new CredentialVerificationError(clientId, attempt, "invalid_client (the secret is not accepted yet, or revoked)");
     }
-    await sleep(delay);
+    await sleep(Math.min(delay, remaining));
     delay = Math.min(delay * 2, maxDelayMs);
   }
 }

@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { appInstallProvider } from "./providers";
+import { optionInputs } from "./resource-options";
 
 /** The arguments of a SnykAppInstall: the app and exactly one of `orgId` and `groupId`. */
 export interface SnykAppInstallArgs {
@@ -45,7 +46,7 @@ export interface SnykAppInstallArgs {
  * ```
  */
 export class SnykAppInstall extends pulumi.dynamic.Resource {
-  /** The install's id. */
+  /** The install's id: the resource's `id` (known in a preview unless the install is created or replaced). */
   declare readonly installId: pulumi.Output<string>;
   /** The install's OAuth client id. */
   declare readonly clientId: pulumi.Output<string>;
@@ -67,7 +68,8 @@ export class SnykAppInstall extends pulumi.dynamic.Resource {
   /**
    * @param name the Pulumi resource name
    * @param args the app and where to install it
-   * @param opts resource options; `clientSecret` is always added to `additionalSecretOutputs`
+   * @param opts resource options; `clientSecret` is always added to `additionalSecretOutputs`;
+   *   `replaceOnChanges` is applied by the provider; `import` is refused (use `adoptId`)
    */
   constructor(name: string, args: SnykAppInstallArgs, opts?: pulumi.CustomResourceOptions) {
     super(
@@ -75,6 +77,7 @@ export class SnykAppInstall extends pulumi.dynamic.Resource {
       name,
       {
         ...args,
+        ...optionInputs("SnykAppInstall", name, opts),
         installId: undefined,
         clientId: undefined,
         clientSecret: undefined,
@@ -86,5 +89,6 @@ export class SnykAppInstall extends pulumi.dynamic.Resource {
       "snyk",
       "AppInstall",
     );
+    Object.defineProperty(this, "installId", { value: this.id, enumerable: true });
   }
 }

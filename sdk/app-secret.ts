@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { appSecretProvider } from "./providers";
+import { optionInputs } from "./resource-options";
 import type { SnykApp } from "./app";
 import type { SnykAppInstall } from "./app-install";
 
@@ -87,17 +88,20 @@ export class SnykAppSecret extends pulumi.dynamic.Resource {
   /**
    * @param name the Pulumi resource name
    * @param args the target and rotation settings
-   * @param opts resource options; `secret` and `previousSecret` are always secret outputs
+   * @param opts resource options; `secret` and `previousSecret` are always secret outputs;
+   *   `replaceOnChanges` is applied by the provider; `import` is refused
    */
   constructor(name: string, args: SnykAppSecretArgs, opts?: pulumi.CustomResourceOptions) {
     const { app, install, ...rest } = args;
     const target = app
-      ? { orgId: app.orgId, appId: app.appId, clientId: app.clientId, currentSecret: app.clientSecret }
+      ? // The resource ids, not the appId/installId outputs: an id is unknown in a preview exactly when
+        // the target is replaced, so this resource previews as replaced with it, and as unchanged otherwise.
+        { orgId: app.orgId, appId: app.id, clientId: app.clientId, currentSecret: app.clientSecret }
       : install
         ? {
             orgId: install.orgId,
             groupId: install.groupId,
-            installId: install.installId,
+            installId: install.id,
             clientId: install.clientId,
             currentSecret: install.clientSecret,
           }
@@ -108,6 +112,7 @@ export class SnykAppSecret extends pulumi.dynamic.Resource {
       {
         ...target,
         ...rest,
+        ...optionInputs("SnykAppSecret", name, opts),
         // Marked secret here so a plain string handed in never reaches state as plain text.
         currentSecret: secretOrUndefined(rest.currentSecret ?? target.currentSecret),
         secret: undefined,

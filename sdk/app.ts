@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { appProvider } from "./providers";
 import { warnAboutScopes } from "./scope-warnings";
+import { optionInputs } from "./resource-options";
 
 /** The arguments of a SnykApp. */
 export interface SnykAppArgs {
@@ -53,7 +54,10 @@ export interface SnykAppArgs {
  * ```
  */
 export class SnykApp extends pulumi.dynamic.Resource {
-  /** The app's id. */
+  /**
+   * The app's id: the resource's `id`, so that it stays known in a preview of an in-place update
+   * and is unknown only when the app is created or replaced (dependents then preview as replaced).
+   */
   declare readonly appId: pulumi.Output<string>;
   /** The app's OAuth client id. */
   declare readonly clientId: pulumi.Output<string>;
@@ -91,7 +95,8 @@ export class SnykApp extends pulumi.dynamic.Resource {
   /**
    * @param name the Pulumi resource name
    * @param args the app's declared settings
-   * @param opts resource options; `clientSecret` is always added to `additionalSecretOutputs`
+   * @param opts resource options; `clientSecret` is always added to `additionalSecretOutputs`;
+   *   `replaceOnChanges` is applied by the provider; `import` is refused (use `adoptId`)
    */
   constructor(name: string, args: SnykAppArgs, opts?: pulumi.CustomResourceOptions) {
     super(
@@ -99,6 +104,7 @@ export class SnykApp extends pulumi.dynamic.Resource {
       name,
       {
         ...args,
+        ...optionInputs("SnykApp", name, opts),
         appId: undefined,
         clientId: undefined,
         clientSecret: undefined,
@@ -112,5 +118,6 @@ export class SnykApp extends pulumi.dynamic.Resource {
       "App",
     );
     warnAboutScopes(this, args.scopes);
+    Object.defineProperty(this, "appId", { value: this.id, enumerable: true });
   }
 }

@@ -56,8 +56,8 @@ describe("provider/app-install diff", () => {
     assert.deepEqual((await ops.diff("i", olds, { appId: "8f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", orgId: ORG })).replaces, ["appId"]);
   });
 
-  it("in a preview, an unknown app id is a change, not a replacement", async () => {
-    assert.deepEqual(await ops.diff("i", olds, { appId: UNKNOWN, orgId: ORG }), { changes: true, replaces: [], deleteBeforeReplace: false });
+  it("in a preview, an unknown app id (the SDK hands over the app's resource id: its app is being replaced) is a replacement", async () => {
+    assert.deepEqual(await ops.diff("i", olds, { appId: UNKNOWN, orgId: ORG }), { changes: true, replaces: ["appId"], deleteBeforeReplace: false });
   });
 
   it("updates in place only for verifyCredentials", async () => {

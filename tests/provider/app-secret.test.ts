@@ -67,9 +67,14 @@ describe("provider/app-secret diff", () => {
     assert.deepEqual(result.replaces, ["appId"]);
   });
 
-  it("in a preview, an unknown app id (its app is being updated) is a change, not a replacement", async () => {
+  it("in a preview, an unknown app id (the SDK hands over the app's resource id: its app is being replaced) is a replacement", async () => {
     const result = await ops.diff(APP, olds, { orgId: ORG, appId: UNKNOWN, clientId: UNKNOWN, rotationTriggers: { q: "1" } });
-    assert.deepEqual(result, { changes: true, replaces: [], deleteBeforeReplace: false });
+    assert.deepEqual(result, { changes: true, replaces: ["appId"], deleteBeforeReplace: false });
+  });
+
+  it("in a preview, an unknown client id alone (its app is updated in place) is no change", async () => {
+    const result = await ops.diff(APP, olds, { orgId: ORG, appId: APP, clientId: UNKNOWN, rotationTriggers: { q: "1" } });
+    assert.deepEqual(result, { changes: false, replaces: [], deleteBeforeReplace: false });
   });
 
   it("property: rotation happens exactly when the triggers differ", async () => {

@@ -35,13 +35,20 @@ export interface HostFixture {
   credentialsWork(clientId: string, secret: string): Promise<boolean>;
   /** Check, Diff and (when changed) Update, as `pulumi up` does for an existing resource. */
   update(kind: keyof typeof TYPES, name: string, id: string, oldOutputs: PropertyMap, inputs: PropertyMap): Promise<{ diff: Awaited<ReturnType<ProviderHost["diff"]>>; outputs: PropertyMap }>;
+  /**
+   * Another provider host process against the same emulator, as the next `pulumi` command starts
+   * one: configured with `config` (the stack config it is given) and `env`. Stopped by `stop()`.
+   */
+  newHost(options?: { config?: Record<string, string>; env?: NodeJS.ProcessEnv }): Promise<ProviderHost>;
   stop(): Promise<void>;
 }
 
 const ORG = "00000000-0000-4000-8000-000000000000";
 
 /** Starts the emulator and a provider host configured for it. */
-export async function startHostFixture(options: { config?: Record<string, string>; env?: NodeJS.ProcessEnv } = {}): Promise<HostFixture> {
+export async function startHostFixture(
+  options: { config?: Record<string, string>; env?: NodeJS.ProcessEnv | ((emulator: RunningEmulator) => NodeJS.ProcessEnv) } = {},
+): Promise<HostFixture> {
   const emulator = await startEmulator({ port: 0 });
   const run = await runProgram(
     () => {
@@ -62,13 +69,16 @@ export async function startHostFixture(options: { config?: Record<string, string
     secret: run.byName("s").options.additionalSecretOutputs,
     install: run.byName("i").options.additionalSecretOutputs,
   };
-  const host = await startProviderHost({
-    cwd: path.resolve(__dirname, "..", "..", ".."),
-    project: "snyk-apps-tests",
-    config: { "snyk:token": emulator.token, "snyk:apiUrl": emulator.url, ...options.config },
-    // The machine's own Snyk settings must not leak into tests.
-    env: { SNYK_TOKEN: "", SNYK_API_URL: "", SNYK_REGION: "", ...options.env },
-  });
+  const extraHosts: ProviderHost[] = [];
+  const startHost = (config: Record<string, string> | undefined, env: NodeJS.ProcessEnv | undefined) =>
+    startProviderHost({
+      cwd: path.resolve(__dirname, "..", "..", ".."),
+      project: "snyk-apps-tests",
+      config: config ?? { "snyk:token": emulator.token, "snyk:apiUrl": emulator.url, ...options.config },
+      // The machine's own Snyk settings must not leak into tests.
+      env: { SNYK_TOKEN: "", SNYK_API_URL: "", SNYK_REGION: "", ...env },
+    });
+  const host = await startHost(undefined, typeof options.env === "function" ? options.env(emulator) : options.env);
   const urn = (kind: keyof typeof TYPES, name: string) => `urn:pulumi:dev::snyk-apps-tests::${TYPES[kind]}::${name}`;
   const oauthClient = new SnykClient({ token: emulator.token, apiUrl: emulator.url });
   const withProvider = (kind: keyof typeof TYPES, inputs: PropertyMap) => ({ ...inputs, __provider: providers[kind] });
@@ -101,7 +111,13 @@ export async function startHostFixture(options: { config?: Record<string, string
         return false;
       }
     },
+    async newHost(hostOptions = {}) {
+      const started = await startHost(hostOptions.config, hostOptions.env);
+      extraHosts.push(started);
+      return started;
+    },
     async stop() {
+      for (const extra of extraHosts) await extra.stop();
       await host.stop();
       await emulator.close();
     },

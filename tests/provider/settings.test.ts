@@ -57,8 +57,14 @@ describe("provider/settings", () => {
 
 describe("provider/runtime clientFor", () => {
   it("refuses to build a client without a token, naming both ways to set one", () => {
-    assert.throws(() => clientFor(resolveSettings(config({}), {})), (error: Error) => error instanceof ProviderConfigurationError && error.message === MISSING_TOKEN_MESSAGE);
+    assert.throws(() => clientFor(resolveSettings(config({ "snyk:region": "SNYK-EU-01" }), {})), (error: Error) => error instanceof ProviderConfigurationError && error.message === MISSING_TOKEN_MESSAGE);
     assert.match(MISSING_TOKEN_MESSAGE, /snyk:token.*SNYK_TOKEN/s);
+  });
+
+  it("names the minimum Pulumi CLI when configure delivered no snyk:* config and no SNYK_TOKEN is set", () => {
+    assert.throws(() => clientFor(resolveSettings(config({ "other:key": "x" }), {})), (error: Error) =>
+      error instanceof ProviderConfigurationError && error.message.startsWith(MISSING_TOKEN_MESSAGE) && /older than 3\.139/.test(error.message));
+    assert.throws(() => clientFor(resolveSettings(undefined, {})), (error: Error) => error.message === MISSING_TOKEN_MESSAGE, "no configure at all: the plain message");
   });
 
   it("shares one client per settings across resource kinds, so the caps hold for the whole deployment", () => {
