@@ -34,6 +34,8 @@ describe("sdk/lookup-client: several Snyk tenants, one stack each", function () 
       stack: name,
       cwd: path.resolve(__dirname, "..", "..", ".."),
       config: { "snyk:token": tenant.token, "snyk:apiUrl": tenant.url, "tenants:orgId": tenant.orgId },
+      // Set as `pulumi config set --secret` does: Pulumi records stack config in the state, secrets encrypted.
+      secretConfigKeys: ["snyk:token"],
       env: { SNYK_TOKEN: "", SNYK_API_URL: "", SNYK_REGION: "" },
     });
 
@@ -44,7 +46,7 @@ describe("sdk/lookup-client: several Snyk tenants, one stack each", function () 
     return { appId: app.appId };
   };
 
-  it("deploys the same program to two tenants, each with its own token, and keeps both tokens out of state", async () => {
+  it("deploys the same program to two tenants, each with its own token, and keeps both tokens out of the state in plain text", async () => {
     const usStack = stackFor("snyk-us", us);
     const euStack = stackFor("snyk-eu", eu);
     const usUp = await usStack.up(program);
@@ -55,7 +57,7 @@ describe("sdk/lookup-client: several Snyk tenants, one stack each", function () 
     assert.ok(!us.admin.listApps(us.orgId).some((a) => a.id === euUp.outputs.appId), "each stack stays in its tenant");
     for (const name of ["snyk-us", "snyk-eu"]) {
       const state = fs.readFileSync(path.join(dir, `${name}.json`), "utf8");
-      for (const token of [us.token, eu.token]) assert.ok(!state.includes(token), `a token in ${name}'s state`);
+      for (const token of [us.token, eu.token]) assert.ok(!state.includes(token), `a plain token in ${name}'s state`);
     }
     await usStack.destroy();
     await euStack.destroy();
