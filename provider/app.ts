@@ -5,9 +5,9 @@
  * | --- | --- |
  * | check  | none (ajv against the spec's constraints) |
  * | diff   | none |
- * | create | GET    /orgs/{org_id}/apps/creations (pages; refuses a duplicate), POST /orgs/{org_id}/apps/creations |
+ * | create | GET    /orgs/{org_id}/apps/creations (pages, once per run: see run-cache.ts; refuses a duplicate), POST /orgs/{org_id}/apps/creations |
  * |        | (with adoptId: GET + PATCH the existing app, + POST .../secrets {replace} with resetSecretOnAdopt) |
- * | read   | GET    /orgs/{org_id}/apps/creations/{app_id} |
+ * | read   | GET    /orgs/{org_id}/apps/creations/{app_id} (once per run, shared with the app's SnykAppSecret) |
  * | update | PATCH  /orgs/{org_id}/apps/creations/{app_id} |
  * | delete | DELETE /orgs/{org_id}/apps/creations/{app_id} |
  */
@@ -22,6 +22,7 @@ import { ambiguousCreateError, mayHaveBeenProcessed } from "./ambiguous";
 import { manageSecret } from "./secret-target";
 import { appPath, appsPath } from "./app-paths";
 import { resetNeedsAdopt } from "./validation/adopt-rules";
+import { ListedApp, RunCache } from "./run-cache";
 
 /** The inputs of a SnykApp, after `check`. */
 export interface AppInputs {
@@ -98,10 +99,12 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
    * @param client returns the shared Snyk client (created on first use, so check needs no token)
    * @param timedOutCreateGraceMs after a create timed out, how long to keep looking for the app
    *   Snyk may still be making, before saying none was made (default 60 s)
+   * @param run what this run has listed and read already (one per provider host; see run-cache.ts)
    */
   constructor(
     private readonly client: () => SnykClient,
     private readonly timedOutCreateGraceMs = 60_000,
+    private readonly run: RunCache = new RunCache(client),
   ) {}
 
   /** Validates every input against the spec's rules; defaults `context` to `tenant` as Snyk does. */
@@ -128,6 +131,7 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
     await this.refuseDuplicate(inputs);
     const response = await this.post(inputs);
     const app = response.data.data;
+    this.run.appsOf(inputs.orgId).noteCreated(listedApp(app.id, app.attributes));
     return recordOnFailure(
       app.id,
       () => ({ ...inputs, appId: app.id, clientSecret: app.attributes?.client_secret }),
@@ -176,7 +180,8 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
    * another would duplicate it, so name it for adoption instead.
    */
   private async refuseDuplicate(inputs: AppInputs): Promise<void> {
-    const matches = await this.matchingApps(inputs);
+    // The run's shared listing: it was taken after any interrupted run ended, so it holds that run's copy.
+    const matches = (await this.run.appsOf(inputs.orgId).items()).filter((app) => matchesDeclaration(app, inputs)).map((app) => app.id);
     if (matches.length === 0) return;
     throw new Error(
       `An app matching this declaration (name "${inputs.name}", same redirect URIs, scopes and context) already ` +
@@ -190,23 +195,15 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
   private async matchingApps(inputs: AppInputs): Promise<string[]> {
     const ids: string[] = [];
     for await (const app of this.client().paginate<AppDocument["data"]>(appsPath(inputs.orgId))) {
-      const a = app.attributes;
-      if (a.name === inputs.name && a.context === inputs.context && sameSet(a.scopes, inputs.scopes) && sameSet(a.redirect_uris ?? [], inputs.redirectUris)) {
-        ids.push(app.id);
-      }
+      if (matchesDeclaration(app, inputs)) ids.push(app.id);
     }
     return ids;
   }
 
   /** Reads the app; an app deleted out of band leaves state without an error. */
   async read(id: string, props: AppOutputs): Promise<pulumi.dynamic.ReadResult> {
-    let app: AppDocument["data"];
-    try {
-      app = (await this.client().request<AppDocument>("GET", appPath(props.orgId, id))).data.data;
-    } catch (error) {
-      if (error instanceof SnykNotFoundError) return {};
-      throw error;
-    }
+    const app = await this.run.getApp<AppDocument["data"]>(props.orgId, id);
+    if (!app) return {};
     const outs = toOutputs(props, id, app.attributes, props.clientSecret);
     return { id, props: outs, inputs: inputsOf(outs) };
   }
@@ -220,6 +217,8 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
     const response = await this.client().request<AppDocument>("PATCH", appPath(news.orgId, id), {
       body: { data: { type: "app", attributes } },
     });
+    this.run.forgetApp(news.orgId, id);
+    this.run.appsOf(news.orgId).noteCreated(listedApp(id, response.data.data.attributes));
     return { outs: toOutputs(news, id, response.data.data.attributes, olds.clientSecret) };
   }
 
@@ -230,6 +229,8 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
     } catch (error) {
       if (!(error instanceof SnykNotFoundError)) throw error;
     }
+    this.run.forgetApp(props.orgId, id);
+    this.run.appsOf(props.orgId).noteDeleted(id);
   }
 
   private async adopt(inputs: AppInputs, appId: string): Promise<pulumi.dynamic.CreateResult> {
@@ -264,6 +265,17 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
       return { id: appId, outs: definedOnly({ ...outs, clientSecret }) };
     });
   }
+}
+
+/** True when the app is an exact copy of the declaration (name, redirect URIs, scopes, context). */
+function matchesDeclaration(app: ListedApp, inputs: AppInputs): boolean {
+  const a = app.attributes;
+  return a.name === inputs.name && a.context === inputs.context && sameSet(a.scopes, inputs.scopes) && sameSet(a.redirect_uris ?? [], inputs.redirectUris);
+}
+
+/** What the duplicate guard keeps of an app this host created or changed (never its secret). */
+function listedApp(id: string, a: AppAttributes): ListedApp {
+  return { id, attributes: { name: a.name, context: a.context, scopes: a.scopes, redirect_uris: a.redirect_uris } };
 }
 
 /** The PATCH attributes that take the app from `olds` to `news` (empty when nothing changes). */

@@ -260,7 +260,7 @@ export class ProgramHarness {
                 changes.set(resource, { urn: resource.urn, change: "deleted" });
                 this.emit("read", "done", resource, "deleted");
               } else {
-                const drift = changedKeys(resource.outputs, read.properties);
+                const drift = await this.refreshDrift(await host(), resource, read.id, read.properties);
                 Object.assign(resource, { id: read.id, outputs: read.properties, inputs: read.inputs ?? resource.inputs });
                 changes.set(resource, { urn: resource.urn, change: drift.length > 0 ? "updated" : "same" });
                 this.emit("read", "done", resource, drift.length > 0 ? `drift: ${drift.join(", ")}` : undefined);
@@ -279,6 +279,19 @@ export class ProgramHarness {
     if (changes.size > 0) save();
     const inStateOrder = <T>(found: Map<ResourceState, T>) => resources.filter((r) => found.has(r)).map((r) => found.get(r)!);
     return { changes: inStateOrder(changes), failures: inStateOrder(failures) };
+  }
+
+  /**
+   * What a refresh reports as drift, as the engine decides it: Diff(refreshed outputs, the inputs
+   * in state), so an output-only difference (e.g. a timestamp first learnt) is recorded silently;
+   * when Diff cannot say, the outputs that changed.
+   */
+  private async refreshDrift(host: ProviderHost, resource: ResourceState, id: string, refreshed: PropertyMap): Promise<string[]> {
+    const changed = changedKeys(resource.outputs, refreshed);
+    const diff = await host.diff(id, resource.urn, refreshed, resource.inputs, resource.inputs);
+    if (diff.changes === "unknown") return changed;
+    if (diff.changes === "none") return [];
+    return changed.length > 0 ? changed : ["(the provider's Diff)"];
   }
 
   /** Deletes every resource, dependents first and independent ones in parallel; starts no deletion after a failure. */
