@@ -40,6 +40,8 @@ export interface DeploymentSetup {
   /** Stack config for the program and the host. */
   config: Record<string, string>;
   firstCheck: FirstCheck;
+  /** Resource steps in flight at most, like `pulumi up --parallel`; Check and Diff go one at a time, as in the engine. */
+  parallel: number;
   /** The harness's state file (it must not exist yet). */
   statePath: string;
   program: Program;
@@ -65,6 +67,8 @@ export async function runPhases(setup: DeploymentSetup): Promise<PhaseRun[]> {
         config: setup.config,
         secretConfigKeys: ["snyk:token"],
         host: bench.host,
+        parallel: setup.parallel,
+        serialCheckAndDiff: true,
       });
       const { result, tally, wallMs, firstRequestMs, lastRequestMs } = await counted(setup.emulator, () => operation(harness, phase, setup.program));
       runs.push({

@@ -78,6 +78,11 @@ export interface ProgramHarnessOptions {
    * in flight at once, like `pulumi up --parallel`; unbounded by default, as is the CLI's.
    */
   parallel?: number;
+  /**
+   * Send Check and Diff one at a time, as the engine's step generator does (it plans one
+   * resource at a time; only the steps it plans run in parallel). Off by default.
+   */
+  serialCheckAndDiff?: boolean;
   /** While an operation runs, write the state file at most this often (200 ms by default); it is always written at the end. */
   saveIntervalMs?: number;
 }
@@ -149,6 +154,8 @@ interface UpRun {
   host: LazyHost;
   /** Bounds the steps in flight (`parallel`). */
   steps: ConcurrencyLimiter;
+  /** Bounds the Checks and Diffs in flight (`serialCheckAndDiff`). */
+  plans: ConcurrencyLimiter;
   prior: Map<string, ResourceState>;
   /** Resources handled in this run (in the order their steps finished). */
   current: Map<string, ResourceState>;
@@ -177,6 +184,7 @@ export class ProgramHarness {
       preview: options.preview ?? false,
       host: this.lazyHost(),
       steps: this.stepLimiter(),
+      plans: new ConcurrencyLimiter(this.options.serialCheckAndDiff ? 1 : Infinity),
       prior: new Map(prior.resources.map((r) => [r.urn, r])),
       current: new Map(),
       registered: [],
@@ -354,7 +362,7 @@ export class ProgramHarness {
 
     let checked: PropertyMap = {};
     try {
-      const check = await host.check(reg.urn, old?.inputs ?? {}, reg.inputs);
+      const check = await run.plans.run(() => host.check(reg.urn, old?.inputs ?? {}, reg.inputs));
       if (check.failures.length > 0) {
         const reasons = check.failures.map((f) => `${f.property}: ${f.reason}`);
         fail("check", Object.assign(new Error(`${reg.name} has a problem: ${reasons.join("; ")}`), { reasons }));
@@ -370,7 +378,7 @@ export class ProgramHarness {
     let detail: string | undefined;
     if (old) {
       try {
-        const diff = await host.diff(old.id, reg.urn, old.outputs, checked, old.inputs);
+        const diff = await run.plans.run(() => host.diff(old.id, reg.urn, old.outputs, checked, old.inputs));
         const changed = changedKeys(old.inputs, checked);
         const changes = diff.changes === "unknown" ? (changed.length > 0 ? "some" : "none") : diff.changes;
         plan = changes === "none" && !old.initErrors?.length ? "same" : diff.replaces.length > 0 ? "replace" : "update";
