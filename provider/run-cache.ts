@@ -8,9 +8,14 @@
  * - a listing is fetched at most once while it is fresh (see {@link LISTING_MAX_AGE_MS}),
  *   concurrent callers wait for the one in flight, and what this host creates or deletes is
  *   folded in;
+ * - what a run learnt is kept only while the run is busy: once no operation is in flight (see
+ *   {@link RunCache.during}) it is all dropped. A provider host serves one `pulumi` command, whose
+ *   steps overlap while it works; a host that outlives it (a test harness driving several
+ *   commands through one host) so never carries a listing from one command into the next;
  * - a listing never proves that an object is gone (it may have been made after the listing was
  *   taken): {@link RunCache.findInstall} walks the pages afresh before answering "none".
  */
+import type * as pulumi from "@pulumi/pulumi";
 import type { SnykClient } from "./client";
 import { SnykNotFoundError } from "./client";
 import { type Clock, systemClock } from "./client/clock";
@@ -46,6 +51,7 @@ export class RunCache {
   private readonly appAnswers = new Map<string, { at: number; answer: Promise<unknown> }>();
   private readonly clock: Pick<Clock, "now">;
   private readonly maxAgeMs: number;
+  private inFlight = 0;
 
   constructor(
     private readonly client: () => SnykClient,
@@ -53,6 +59,26 @@ export class RunCache {
   ) {
     this.clock = options.clock ?? systemClock;
     this.maxAgeMs = options.maxAgeMs ?? LISTING_MAX_AGE_MS;
+  }
+
+  /**
+   * Runs one provider operation that may use this cache; when the last one in flight ends, every
+   * listing and answer is dropped.
+   */
+  async during<T>(operation: () => Promise<T>): Promise<T> {
+    this.inFlight++;
+    try {
+      return await operation();
+    } finally {
+      if (--this.inFlight === 0) this.forgetAll();
+    }
+  }
+
+  /** Drops every listing and answer (the next caller asks Snyk again). */
+  forgetAll(): void {
+    this.apps.clear();
+    this.installs.clear();
+    this.appAnswers.clear();
   }
 
   /** The org's apps, listed once per run. */
@@ -135,4 +161,17 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];
   for await (const item of items) all.push(item);
   return all;
+}
+
+/** `operations` with each create, read, update and delete run {@link RunCache.during} `run` (Check and Diff never call Snyk). */
+export function withinRun(operations: pulumi.dynamic.ResourceProvider, run: RunCache): pulumi.dynamic.ResourceProvider {
+  const o = operations;
+  return {
+    check: o.check && ((olds, news) => o.check!(olds, news)),
+    diff: o.diff && ((id, olds, news) => o.diff!(id, olds, news)),
+    create: (inputs) => run.during(() => o.create(inputs)),
+    read: o.read && ((id, props) => run.during(() => o.read!(id, props))),
+    update: o.update && ((id, olds, news) => run.during(() => o.update!(id, olds, news))),
+    delete: o.delete && ((id, props) => run.during(() => o.delete!(id, props))),
+  };
 }

@@ -27,7 +27,7 @@ export interface TimedPhase {
   floorMs: number;
   /** wallMs / floorMs. */
   ratio: number;
-  /** The targets, when the issue sets them for this scenario. */
+  /** The targets, when this scenario has them. */
   targets?: PhaseTargets;
   /** PASS when nothing failed, no 429 reached the user, and both ratios are within their targets. */
   verdict?: Verdict;
@@ -63,7 +63,7 @@ export interface PhaseBounds {
   rateLimit?: { limit: number; windowMs: number };
   /** The phase's physical minimum of requests. */
   minimum: number;
-  /** Absent where the issue sets no target. */
+  /** Absent where the scenario has no target. */
   targets?: PhaseTargets;
 }
 

@@ -63,10 +63,29 @@ describe("provider/run-cache through Pulumi's provider host: one listing per own
     assert.equal(lists.length, pages, "one listing of the org's apps for 13 creates");
     assert.equal(requests().filter((r) => r.method === "POST").length, names.length, "no copy was made");
 
-    // Later in the same run, a copy of an app this run created is refused too (folded in, no listing).
+    // While creates are in flight, a copy of an app this run created is refused from the folded-in listing.
     f.emulator.admin.clearLog();
-    await assert.rejects(create(next, "app", "copy", appInputs(names[0])), /already exists/);
-    assert.equal(requests().length, 0);
+    const more = Array.from({ length: 6 }, (_, i) => `Next run app ${names.length + i}`);
+    const later = await Promise.allSettled([
+      create(next, "app", "copy", appInputs(names[0])),
+      ...more.map((name, i) => create(next, "app", `more-${i}`, appInputs(name))),
+    ]);
+    assert.equal(later[0].status, "rejected");
+    assert.match(String((later[0] as PromiseRejectedResult).reason.message), /already exists/);
+    assert.equal(requests().filter((r) => r.method === "GET").length, Math.ceil(f.emulator.admin.listApps(f.emulator.orgId).length / 100) || 1);
+  });
+
+  it("keeps nothing once the run is idle: a host driven through several commands lists again for each", async () => {
+    const host = await newRun();
+    const app = await create(host, "app", "idle", appInputs("Idle app"));
+    f.emulator.admin.clearLog();
+    await host.read(app.id, f.urn("app", "idle"), app.outputs);
+    f.emulator.admin.deleteApp(app.id);
+    assert.equal((await host.read(app.id, f.urn("app", "idle"), app.outputs)).id, "", "the second command sees the app gone");
+    assert.deepEqual(requests().map((r) => r.method), ["GET", "GET"]);
+    // And the duplicate guard of a later command sees an app made by hand since the last one.
+    const byHand = await create(host, "app", "by-hand", appInputs("Made by hand"));
+    await assert.rejects(create(host, "app", "copy-of-hand", appInputs("Made by hand")), new RegExp(`adoptId: "${byHand.id}"`));
   });
 
   it("a refresh reads many installs of two owners with one listing each, and each app with one GET shared by its secret", async () => {

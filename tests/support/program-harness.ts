@@ -9,7 +9,8 @@
  *   delete-before-replace). Outputs go back to the program (secret ones marked secret), so
  *   dependent resources see them. Resources in the state that the program no longer registers are
  *   deleted afterwards, dependents first. `{preview: true}` runs Check and Diff only.
- * - `refresh`: Read of every resource; drift updates the state, a vanished object leaves it.
+ * - `refresh`: Read of every resource; the state takes what Read found, a vanished object leaves it;
+ *   drift is what the engine reports: Diff(refreshed outputs, inputs in state) says a change.
  * - `destroy`: Delete of every resource, dependents first.
  * - One provider-host process per operation, configured with the harness's stack config (or one
  *   shared host passed as `host`).
