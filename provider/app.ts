@@ -160,6 +160,8 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
       // A timed-out request may still land after we look, so keep looking for a while.
       const graceMs = error instanceof SnykTimeoutError ? this.timedOutCreateGraceMs : 0;
       const candidates = await this.matchingAppsWithin(inputs, graceMs).catch(() => undefined);
+      // Found by a fresh walk: a later create in this run must see them (and refuse a copy).
+      for (const id of candidates ?? []) this.run.appsOf(inputs.orgId).noteCreated(declaredApp(id, inputs));
       throw ambiguousCreateError(`app "${inputs.name}" in org ${inputs.orgId}`, error as Error, candidates);
     }
   }
@@ -181,7 +183,8 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
    */
   private async refuseDuplicate(inputs: AppInputs): Promise<void> {
     // The run's shared listing: it was taken after any interrupted run ended, so it holds that run's copy.
-    const matches = (await this.run.appsOf(inputs.orgId).items()).filter((app) => matchesDeclaration(app, inputs)).map((app) => app.id);
+    const listed = (await this.run.appsOf(inputs.orgId).items()).filter((app) => matchesDeclaration(app, inputs)).map((app) => app.id);
+    const matches = listed.length > 0 ? await this.run.stillExisting(inputs.orgId, listed) : [];
     if (matches.length === 0) return;
     throw new Error(
       `An app matching this declaration (name "${inputs.name}", same redirect URIs, scopes and context) already ` +
@@ -271,6 +274,11 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
 function matchesDeclaration(app: ListedApp, inputs: AppInputs): boolean {
   const a = app.attributes;
   return a.name === inputs.name && a.context === inputs.context && sameSet(a.scopes, inputs.scopes) && sameSet(a.redirect_uris ?? [], inputs.redirectUris);
+}
+
+/** An app exactly as declared, for the duplicate guard. */
+function declaredApp(id: string, inputs: AppInputs): ListedApp {
+  return { id, attributes: { name: inputs.name, context: inputs.context, scopes: inputs.scopes, redirect_uris: inputs.redirectUris } };
 }
 
 /** What the duplicate guard keeps of an app this host created or changed (never its secret). */

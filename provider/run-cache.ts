@@ -8,14 +8,13 @@
  * - a listing is fetched at most once while it is fresh (see {@link LISTING_MAX_AGE_MS}),
  *   concurrent callers wait for the one in flight, and what this host creates or deletes is
  *   folded in;
- * - what a run learnt is kept only while the run is busy: once no operation is in flight (see
- *   {@link RunCache.during}) it is all dropped. A provider host serves one `pulumi` command, whose
- *   steps overlap while it works; a host that outlives it (a test harness driving several
- *   commands through one host) so never carries a listing from one command into the next;
+ * - a listing is never trusted to say that an object exists when that is the basis of advice
+ *   (the duplicate guard GETs each match before naming it: {@link RunCache.stillExisting}), nor
+ *   that an object is gone (see {@link RunCache.findInstall});
+ * - an app's GET answer serves one more caller ({@link RunCache.appExists}), no more;
  * - a listing never proves that an object is gone (it may have been made after the listing was
  *   taken): {@link RunCache.findInstall} walks the pages afresh before answering "none".
  */
-import type * as pulumi from "@pulumi/pulumi";
 import type { SnykClient } from "./client";
 import { SnykNotFoundError } from "./client";
 import { type Clock, systemClock } from "./client/clock";
@@ -51,7 +50,6 @@ export class RunCache {
   private readonly appAnswers = new Map<string, { at: number; answer: Promise<unknown> }>();
   private readonly clock: Pick<Clock, "now">;
   private readonly maxAgeMs: number;
-  private inFlight = 0;
 
   constructor(
     private readonly client: () => SnykClient,
@@ -59,26 +57,6 @@ export class RunCache {
   ) {
     this.clock = options.clock ?? systemClock;
     this.maxAgeMs = options.maxAgeMs ?? LISTING_MAX_AGE_MS;
-  }
-
-  /**
-   * Runs one provider operation that may use this cache; when the last one in flight ends, every
-   * listing and answer is dropped.
-   */
-  async during<T>(operation: () => Promise<T>): Promise<T> {
-    this.inFlight++;
-    try {
-      return await operation();
-    } finally {
-      if (--this.inFlight === 0) this.forgetAll();
-    }
-  }
-
-  /** Drops every listing and answer (the next caller asks Snyk again). */
-  forgetAll(): void {
-    this.apps.clear();
-    this.installs.clear();
-    this.appAnswers.clear();
   }
 
   /** The org's apps, listed once per run. */
@@ -107,24 +85,13 @@ export class RunCache {
   }
 
   /**
-   * The app's `data` from one GET per app per run (shared by every caller, including those
-   * asking while it is in flight); undefined when Snyk answers 404. Another error is not kept.
+   * The app's `data` from a GET (undefined when Snyk answers 404), kept for one later
+   * {@link appExists} of the same app: a SnykApp's read and its SnykAppSecret's read cost one GET.
    */
   getApp<T>(orgId: string, appId: string): Promise<T | undefined> {
     const key = appPath(orgId, appId);
-    const now = this.clock.now();
-    const known = this.appAnswers.get(key);
-    if (known && now - known.at <= this.maxAgeMs) return known.answer as Promise<T | undefined>;
-    const answer = this.client()
-      .request<{ data: T }>("GET", key)
-      .then(
-        (response) => response.data.data,
-        (error: unknown) => {
-          if (error instanceof SnykNotFoundError) return undefined;
-          throw error;
-        },
-      );
-    const entry = { at: now, answer };
+    const answer = this.fetchApp<T>(orgId, appId);
+    const entry = { at: this.clock.now(), answer };
     this.appAnswers.set(key, entry);
     answer.catch(() => {
       if (this.appAnswers.get(key) === entry) this.appAnswers.delete(key);
@@ -132,15 +99,52 @@ export class RunCache {
     return answer;
   }
 
-  /** True while the app (one GET per run) or the install (shared listing, then a fresh walk) exists. */
+  /**
+   * True while Snyk holds the app: the answer {@link getApp} got in this run (in flight or fresh,
+   * used once, so a host driven through several commands never reuses it), else a GET of its own.
+   */
+  async appExists(orgId: string, appId: string): Promise<boolean> {
+    const key = appPath(orgId, appId);
+    const known = this.appAnswers.get(key);
+    if (known && this.clock.now() - known.at <= this.maxAgeMs) {
+      this.appAnswers.delete(key);
+      return (await known.answer) !== undefined;
+    }
+    return (await this.fetchApp(orgId, appId)) !== undefined;
+  }
+
+  /**
+   * The apps among `appIds` that Snyk still holds, each asked afresh (advice must name only
+   * those); the ones it answers 404 for leave the org's listing.
+   */
+  async stillExisting(orgId: string, appIds: string[]): Promise<string[]> {
+    const answers = await Promise.all(appIds.map((id) => this.fetchApp(orgId, id)));
+    const gone = appIds.filter((_, i) => answers[i] === undefined);
+    for (const id of gone) this.appsOf(orgId).noteDeleted(id);
+    return appIds.filter((_, i) => answers[i] !== undefined);
+  }
+
+  /** True while the app (one GET per run, see {@link appExists}) or the install (shared listing, then a fresh walk) exists. */
   async targetExists(target: SecretTarget): Promise<boolean> {
     if (target.installId) return (await this.findInstall(target, target.installId)) !== undefined;
-    return (await this.getApp(target.orgId ?? "", target.appId ?? "")) !== undefined;
+    return this.appExists(target.orgId ?? "", target.appId ?? "");
   }
 
   /** Forgets the app's GET answer (after this host changed or deleted the app). */
   forgetApp(orgId: string, appId: string): void {
     this.appAnswers.delete(appPath(orgId, appId));
+  }
+
+  private fetchApp<T>(orgId: string, appId: string): Promise<T | undefined> {
+    return this.client()
+      .request<{ data: T }>("GET", appPath(orgId, appId))
+      .then(
+        (response) => response.data.data,
+        (error: unknown) => {
+          if (error instanceof SnykNotFoundError) return undefined;
+          throw error;
+        },
+      );
   }
 
   private listing<T extends { id: string }>(
@@ -161,17 +165,4 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];
   for await (const item of items) all.push(item);
   return all;
-}
-
-/** `operations` with each create, read, update and delete run {@link RunCache.during} `run` (Check and Diff never call Snyk). */
-export function withinRun(operations: pulumi.dynamic.ResourceProvider, run: RunCache): pulumi.dynamic.ResourceProvider {
-  const o = operations;
-  return {
-    check: o.check && ((olds, news) => o.check!(olds, news)),
-    diff: o.diff && ((id, olds, news) => o.diff!(id, olds, news)),
-    create: (inputs) => run.during(() => o.create(inputs)),
-    read: o.read && ((id, props) => run.during(() => o.read!(id, props))),
-    update: o.update && ((id, olds, news) => run.during(() => o.update!(id, olds, news))),
-    delete: o.delete && ((id, props) => run.during(() => o.delete!(id, props))),
-  };
 }

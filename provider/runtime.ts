@@ -11,12 +11,12 @@ import type { ResourceKind } from "./serializable-provider";
 import { AppOperations } from "./app";
 import { AppSecretOperations } from "./app-secret";
 import { AppInstallOperations } from "./app-install";
-import { RunCache, withinRun } from "./run-cache";
+import { RunCache } from "./run-cache";
 
 // One client per distinct settings in this host process, shared by every resource kind, so the
 // concurrency and rate caps hold for the whole deployment (Snyk limits per token, not per kind).
 const clients = new Map<string, SnykClient>();
-// One RunCache per client, shared by every kind: a run's listings serve apps, secrets and installs alike.
+// One RunCache per client, shared by every kind: this host serves one run (one pulumi command).
 const runs = new Map<string, RunCache>();
 
 function settingsKey(settings: ProviderSettings): string {
@@ -72,11 +72,11 @@ export function createOperations(kind: ResourceKind, config?: ConfigSource): pul
   const run = runCacheFor(settings);
   switch (kind) {
     case "app":
-      return withinRun(new AppOperations(client, 2 * (settings.timeoutMs ?? DEFAULT_TIMEOUT_MS), run), run);
+      return new AppOperations(client, 2 * (settings.timeoutMs ?? DEFAULT_TIMEOUT_MS), run);
     case "app-secret":
-      return withinRun(new AppSecretOperations(client, { timeoutMs: settings.verifyTimeoutMs }, run), run);
+      return new AppSecretOperations(client, { timeoutMs: settings.verifyTimeoutMs }, run);
     case "app-install":
-      return withinRun(new AppInstallOperations(client, { timeoutMs: settings.verifyTimeoutMs }, run), run);
+      return new AppInstallOperations(client, { timeoutMs: settings.verifyTimeoutMs }, run);
     default:
       throw new Error(`pulumi-snyk-apps: unknown resource kind ${String(kind)}`);
   }

@@ -101,22 +101,6 @@ describe("provider/run-cache: what one run lists and reads once", function () {
     assert.equal(requests().length, 0);
   });
 
-  it("keeps what it learnt while operations are in flight, and drops it all when the last one ends", async () => {
-    const [id] = await install(1);
-    const run = new RunCache(() => client, { clock });
-    const owner = { orgId: emulator.orgId };
-    let release!: () => void;
-    const held = run.during(() => new Promise<void>((resolve) => (release = resolve)));
-    emulator.admin.clearLog();
-    await run.during(() => run.findInstall(owner, id));
-    await run.during(() => run.findInstall(owner, id));
-    assert.equal(requests().length, pagesOfInstalls(), "shared while another operation is in flight");
-    release();
-    await held;
-    await run.during(() => run.findInstall(owner, id));
-    assert.equal(requests().length, 2 * pagesOfInstalls(), "listed again once the run went idle");
-  });
-
   it("does not keep a failed listing: the next caller lists again", async () => {
     const run = new RunCache(() => client, { clock });
     emulator.admin.injectFault({ method: "GET", path: `/orgs/${emulator.orgId}/apps/creations`, times: 1, status: 400 });
