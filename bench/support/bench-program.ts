@@ -52,14 +52,18 @@ const bareProvider: pulumi.dynamic.ResourceProvider = {
   },
 };
 
-/** The least a dynamic resource can be: Pulumi's own cost of one registration. */
+/**
+ * A dynamic resource of the same shape as SnykApp (its inputs, the same outputs declared, the same
+ * secret output) on a provider that does nothing: Pulumi's own cost of one such registration.
+ */
 class BareResource extends pulumi.dynamic.Resource {
   constructor(name: string, args: Record<string, unknown>) {
-    super(bareProvider, name, args);
+    const outputs = { appId: undefined, clientId: undefined, clientSecret: undefined, grantType: undefined, isPublic: undefined, isConfidential: undefined, orgPublicId: undefined };
+    super(bareProvider, name, { ...args, ...outputs }, { additionalSecretOutputs: ["clientSecret"] });
   }
 }
 
-/** `count` SnykApps, or as many bare `pulumi.dynamic.Resource`s with the same inputs. */
+/** `count` SnykApps, or as many bare `pulumi.dynamic.Resource`s of the same shape. */
 export function registrations(count: number, orgId: string, kind: "SnykApp" | "bare"): Program {
   return () => {
     for (let i = 0; i < count; i++) {

@@ -1,7 +1,8 @@
 /**
  * The program side of a deployment: how long registering N SnykApps takes under `setMocks`
  * (constructing each resource, serializing its provider, sending the registration), beside N bare
- * `pulumi.dynamic.Resource`s with the same inputs, which is Pulumi's own cost.
+ * `pulumi.dynamic.Resource`s of the same shape (inputs, declared outputs, secret output), which is
+ * Pulumi's own cost.
  */
 import { runProgram } from "../../tests/support/mock-program";
 import { registrations } from "./bench-program";
