@@ -42,7 +42,9 @@ export class SharedListing<T extends Identified> {
 
   /** The item with this id in {@link items}, or undefined (which does NOT prove it is gone). */
   async find(id: string): Promise<T | undefined> {
-    return (await this.items()).find((item) => item.id === id);
+    const listed = await this.listing();
+    if (this.deleted.has(id)) return undefined;
+    return this.created.get(id) ?? listed.get(id);
   }
 
   /** Records an object this host created (or found by a fresh look), so later callers see it. */
