@@ -5,8 +5,8 @@
  * | --- | --- |
  * | check  | none |
  * | diff   | none |
- * | create | POST   /{orgs|groups}/{id}/apps/installs, then the list pages up to the new install (for installed_at and the app name) |
- * | read   | GET    /{orgs|groups}/{id}/apps/installs?expand=app, pages up to the one holding the install |
+ * | create | POST   /{orgs|groups}/{id}/apps/installs (installed_at and the app name come with the first refresh) |
+ * | read   | GET    /{orgs|groups}/{id}/apps/installs?expand=app, every page once per run, shared (run-cache.ts) |
  * | update | none (only verifyCredentials can change in place; secrets rotate with SnykAppSecret) |
  * | delete | DELETE /{orgs|groups}/{id}/apps/installs/{install_id} |
  */
@@ -26,7 +26,8 @@ import { recordOnFailure } from "./init-failed";
 import { ambiguousCreateError, mayHaveBeenProcessed } from "./ambiguous";
 import { manageSecret } from "./secret-target";
 import { InstallOwner, describeOwner, installPath, installsPath } from "./install-owner";
-import { InstallListItem, findInstall, findInstallWhere } from "./install-lookup";
+import { InstallListItem, findInstallWhere } from "./install-lookup";
+import { RunCache } from "./run-cache";
 import { resetNeedsAdopt } from "./validation/adopt-rules";
 import { CredentialStatus, VerifyOptions, checkCredentials, waitUntilCredentialsWork } from "./verify-credentials";
 import { createdInstallResource } from "./answer-shape";
@@ -105,10 +106,12 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
   /**
    * @param client returns the shared Snyk client
    * @param verify how long credential checks retry
+   * @param run what this run has listed already (one per provider host; see run-cache.ts)
    */
   constructor(
     private readonly client: () => SnykClient,
     private readonly verify: VerifyOptions = {},
+    private readonly run: RunCache = new RunCache(client),
   ) {}
 
   /** Validates ids and that exactly one of orgId and groupId is set, before any API call. */
@@ -148,19 +151,17 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
       clientId: created.data.attributes.client_id,
       clientSecret: created.data.attributes.client_secret,
     });
-    return recordOnFailure(id, () => outs, async () => {
-      // Snyk's create answer has no installed_at or app name: read them from the list now, so the
-      // first refresh does not report them as drift.
-      const listed = await findInstall(this.client(), inputs, id);
-      return { id, outs: await this.verified(listed ? fromListItem(outs, listed) : outs) };
-    });
+    // Snyk's create answer has no installed_at or app name. They are outputs only (Diff never
+    // compares them), so the first refresh records them without reporting drift: no page walk here.
+    // Nor is the install folded into this run's listing: a later read walks afresh for what it lacks.
+    return recordOnFailure(id, () => outs, async () => ({ id, outs: await this.verified(outs) }));
   }
 
   /** Finds the install by listing; one removed out of band (or with its app) leaves state. */
   async read(id: string, props: AppInstallOutputs): Promise<pulumi.dynamic.ReadResult> {
     props = readOldState<AppInstallOutputs>("install", props);
     requireInState("install", props, ["orgId", "groupId"]);
-    const item = await findInstall(this.client(), props, id);
+    const item = await this.run.findInstall(props, id);
     if (!item) return {};
     let outs = fromListItem(props, item);
     if (outs.verifyCredentials && outs.clientSecret) {
@@ -215,6 +216,7 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
     } catch (error) {
       if (!(error instanceof SnykNotFoundError)) throw error;
     }
+    this.run.installsOf(props).noteDeleted(id);
   }
 
   private async install(inputs: AppInstallInputs): Promise<InstallCreated> {
@@ -258,7 +260,7 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
 
   private async adopt(inputs: AppInstallInputs, installId: string): Promise<pulumi.dynamic.CreateResult> {
     holdId("app-install", installId);
-    const item = await findInstall(this.client(), inputs, installId);
+    const item = await this.run.findInstall(inputs, installId);
     if (!item) throw new Error(`adoptId: Snyk has no install ${installId} in ${describeOwner(inputs)} to adopt. Check both ids.`);
     const installedApp = item.relationships?.app?.data?.id;
     if (installedApp && installedApp !== inputs.appId) {

@@ -11,7 +11,7 @@
  * | check  | none |
  * | diff   | none |
  * | create | POST .../secrets {mode: create} (+ client_credentials exchanges with verifyCredentials) |
- * | read   | GET the app, or list the owner's installs; with verifyCredentials one exchange |
+ * | read   | GET the app, or list the owner's installs, each shared with the run (run-cache.ts); with verifyCredentials one exchange |
  * | update | POST .../secrets {mode: delete, secret: previous}, then {mode: create} |
  * | delete | POST .../secrets {mode: replace}: no secret this resource ever output works after it |
  */
@@ -28,7 +28,8 @@ import { REPLACE_ON_CHANGES_SCHEMA, ReplaceOnChangesInput, forcedReplacements } 
 import { verificationPending } from "./resume";
 import { recordOnFailure } from "./init-failed";
 import { explainTargetGone, recordUnlessTargetGone } from "./target-gone";
-import { SecretTarget, describeTarget, manageSecret, targetExists } from "./secret-target";
+import { SecretTarget, describeTarget, manageSecret } from "./secret-target";
+import { RunCache } from "./run-cache";
 import { CredentialStatus, VerifyOptions, checkCredentials, waitUntilCredentialsWork } from "./verify-credentials";
 import { readOldState, requireInState, withMissingFrom } from "./old-state";
 
@@ -116,10 +117,12 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
   /**
    * @param client returns the shared Snyk client
    * @param verify how long credential checks retry
+   * @param run what this run has read already (one per provider host; see run-cache.ts)
    */
   constructor(
     private readonly client: () => SnykClient,
     private readonly verify: VerifyOptions = {},
+    private readonly run: RunCache = new RunCache(client),
   ) {}
 
   /** Validates ids, the app-or-install choice and verification needs before any API call. */
@@ -168,7 +171,7 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
   async read(id: string, props: AppSecretOutputs): Promise<pulumi.dynamic.ReadResult> {
     props = readOldState<AppSecretOutputs>("secret", props);
     requireInState("secret", props, ["appId", "installId"], ["orgId", "groupId"]);
-    if (!(await targetExists(this.client(), props))) return {};
+    if (!(await this.run.targetExists(props))) return {};
     let outs = props;
     if (props.verifyCredentials && props.clientId) {
       outs = { ...props, secretStatus: await checkCredentials(this.client(), props.clientId, props.secret) };

@@ -5,9 +5,9 @@
  * | --- | --- |
  * | check  | none (ajv against the spec's constraints) |
  * | diff   | none |
- * | create | GET    /orgs/{org_id}/apps/creations (pages; refuses a duplicate), POST /orgs/{org_id}/apps/creations |
+ * | create | GET    /orgs/{org_id}/apps/creations (pages, once per run: see run-cache.ts; refuses a duplicate), POST /orgs/{org_id}/apps/creations |
  * |        | (with adoptId: GET + PATCH the existing app, + POST .../secrets {replace} with resetSecretOnAdopt) |
- * | read   | GET    /orgs/{org_id}/apps/creations/{app_id} |
+ * | read   | GET    /orgs/{org_id}/apps/creations/{app_id} (once per run, shared with the app's SnykAppSecret) |
  * | update | PATCH  /orgs/{org_id}/apps/creations/{app_id} |
  * | delete | DELETE /orgs/{org_id}/apps/creations/{app_id} |
  */
@@ -31,6 +31,7 @@ import { containsUnknown } from "./validation/unknown";
 import { REPLACE_ON_CHANGES_SCHEMA, ReplaceOnChangesInput, forcedReplacements } from "./replace-on-changes";
 import { DuplicateObjectError, duplicateAdvice } from "./duplicate-advice";
 import { resetPending } from "./resume";
+import { ListedApp, RunCache } from "./run-cache";
 
 /** The inputs of a SnykApp, after `check`. */
 export interface AppInputs extends ReplaceOnChangesInput {
@@ -112,10 +113,12 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
    * @param client returns the shared Snyk client (created on first use, so check needs no token)
    * @param timedOutCreateGraceMs after a create timed out, how long to keep looking for the app
    *   Snyk may still be making, before saying none was made (default 60 s)
+   * @param run what this run has listed and read already (one per provider host; see run-cache.ts)
    */
   constructor(
     private readonly client: () => SnykClient,
     private readonly timedOutCreateGraceMs = 60_000,
+    private readonly run: RunCache = new RunCache(client),
   ) {}
 
   /** Validates every input against the spec's rules; defaults `context` to `tenant` as Snyk does. */
@@ -148,6 +151,7 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
     await this.refuseDuplicate(inputs);
     const response = await this.post(inputs);
     const app = response.data.data;
+    this.run.appsOf(inputs.orgId).noteCreated(listedApp(app.id, app.attributes));
     return recordOnFailure(
       app.id,
       () => ({ ...inputs, appId: app.id, clientSecret: app.attributes?.client_secret }),
@@ -179,6 +183,8 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
       // A timed-out request may still land after we look, so keep looking for a while.
       const graceMs = error instanceof SnykTimeoutError ? this.timedOutCreateGraceMs : 0;
       const candidates = await this.matchingAppsWithin(inputs, graceMs).catch(() => undefined);
+      // Found by a fresh walk: a later create in this run must see them (and refuse a copy).
+      for (const id of candidates ?? []) this.run.appsOf(inputs.orgId).noteCreated(declaredApp(id, inputs));
       throw ambiguousCreateError(`app "${inputs.name}" in org ${inputs.orgId}`, error as Error, candidates);
     }
   }
@@ -199,7 +205,9 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
    * another would duplicate it, so name it for adoption instead.
    */
   private async refuseDuplicate(inputs: AppInputs): Promise<void> {
-    const matches = await this.matchingApps(inputs);
+    // The run's shared listing: it was taken after any interrupted run ended, so it holds that run's copy.
+    const listed = (await this.run.appsOf(inputs.orgId).items()).filter((app) => matchesDeclaration(app, inputs)).map((app) => app.id);
+    const matches = listed.length > 0 ? await this.run.stillExisting(inputs.orgId, listed) : [];
     if (matches.length === 0) return;
     throw new DuplicateObjectError(
       `An app matching this declaration (name "${inputs.name}", same redirect URIs, scopes and context) already ` +
@@ -213,10 +221,7 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
   private async matchingApps(inputs: AppInputs): Promise<string[]> {
     const ids: string[] = [];
     for await (const app of this.client().paginate<AppDocument["data"]>(appsPath(inputs.orgId))) {
-      const a = listedAppAttributes<AppAttributes>(app, appsPath(inputs.orgId));
-      if (a.name === inputs.name && a.context === inputs.context && sameSet(a.scopes, inputs.scopes) && sameSet(a.redirect_uris ?? [], inputs.redirectUris)) {
-        ids.push(app.id);
-      }
+      if (matchesDeclaration(app, inputs)) ids.push(app.id);
     }
     return ids;
   }
@@ -225,14 +230,8 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
   async read(id: string, props: AppOutputs): Promise<pulumi.dynamic.ReadResult> {
     props = readOldState<AppOutputs>("app", props);
     requireInState("app", props, ["orgId"]);
-    let app: AppDocument["data"];
-    try {
-      const path = appPath(props.orgId, id);
-      app = appResource(await this.client().request<AppDocument>("GET", path), { method: "GET", path });
-    } catch (error) {
-      if (error instanceof SnykNotFoundError) return {};
-      throw error;
-    }
+    const app = await this.run.getApp<AppDocument["data"]>(props.orgId, id);
+    if (!app) return {};
     const outs = toOutputs(props, id, app.attributes, props.clientSecret);
     return { id, props: outs, inputs: inputsOf(outs) };
   }
@@ -249,6 +248,8 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
       });
       const patched = appResource<AppDocument["data"]>(response, { method: "PATCH", path: appPath(news.orgId, id) });
       outs = toOutputs(news, id, patched.attributes, olds.clientSecret);
+      this.run.forgetApp(news.orgId, id);
+      this.run.appsOf(news.orgId).noteCreated(listedApp(id, patched.attributes));
     }
     // An adoption whose secret reset failed was recorded with its init error; finish it now.
     if (!resetPending(olds)) return { outs };
@@ -272,6 +273,8 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
     } catch (error) {
       if (!(error instanceof SnykNotFoundError)) throw error;
     }
+    this.run.forgetApp(props.orgId, id);
+    this.run.appsOf(props.orgId).noteDeleted(id);
   }
 
   private async adopt(inputs: AppInputs, appId: string): Promise<pulumi.dynamic.CreateResult> {
@@ -308,6 +311,22 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
       outs: definedOnly({ ...outs, clientSecret: await this.resetSecret(inputs.orgId, appId) }),
     }));
   }
+}
+
+/** True when the app is an exact copy of the declaration (name, redirect URIs, scopes, context). */
+function matchesDeclaration(app: ListedApp, inputs: AppInputs): boolean {
+  const a = listedAppAttributes<ListedApp["attributes"]>(app, appsPath(inputs.orgId));
+  return a.name === inputs.name && a.context === inputs.context && sameSet(a.scopes, inputs.scopes) && sameSet(a.redirect_uris ?? [], inputs.redirectUris);
+}
+
+/** An app exactly as declared, for the duplicate guard. */
+function declaredApp(id: string, inputs: AppInputs): ListedApp {
+  return { id, attributes: { name: inputs.name, context: inputs.context, scopes: inputs.scopes, redirect_uris: inputs.redirectUris } };
+}
+
+/** What the duplicate guard keeps of an app this host created or changed (never its secret). */
+function listedApp(id: string, a: AppAttributes): ListedApp {
+  return { id, attributes: { name: a.name, context: a.context, scopes: a.scopes, redirect_uris: a.redirect_uris } };
 }
 
 /** The PATCH attributes that take the app from `olds` to `news` (empty when nothing changes). */

@@ -13,15 +13,33 @@ import type { ResourceKind } from "./serializable-provider";
 import { AppOperations } from "./app";
 import { AppSecretOperations } from "./app-secret";
 import { AppInstallOperations } from "./app-install";
+import { RunCache } from "./run-cache";
 
 // One client per distinct settings in this host process, shared by every resource kind, so the
 // concurrency and rate caps hold for the whole deployment (Snyk limits per token, not per kind).
 const clients = new Map<string, SnykClient>();
+// One RunCache per client, shared by every kind: this host serves one run (one pulumi command).
+const runs = new Map<string, RunCache>();
+
+function settingsKey(settings: ProviderSettings): string {
+  return createHash("sha256").update(JSON.stringify(settings)).digest("hex");
+}
+
+/** What this run (this provider host) has listed and read from Snyk for these settings. */
+export function runCacheFor(settings: ProviderSettings): RunCache {
+  const key = settingsKey(settings);
+  let run = runs.get(key);
+  if (!run) {
+    run = new RunCache(() => clientFor(settings));
+    runs.set(key, run);
+  }
+  return run;
+}
 
 /** The shared Snyk client for these settings; throws a clear error when no token is set. */
 export function clientFor(settings: ProviderSettings): SnykClient {
   if (!settings.token) throw new ProviderConfigurationError(missingTokenMessage(settings));
-  const key = createHash("sha256").update(JSON.stringify(settings)).digest("hex");
+  const key = settingsKey(settings);
   let client = clients.get(key);
   if (!client) {
     const { rescueToken } = settings;
@@ -55,17 +73,17 @@ function rateLimitOf(settings: ProviderSettings): RateLimit {
 export function createOperations(kind: ResourceKind, config?: ConfigSource): pulumi.dynamic.ResourceProvider {
   const settings = resolveSettings(config);
   const client = () => clientFor(settings);
-  return withProviderInInitFailures(operationsOf(kind, settings, client));
+  return withProviderInInitFailures(operationsOf(kind, settings, client, runCacheFor(settings)));
 }
 
-function operationsOf(kind: ResourceKind, settings: ProviderSettings, client: () => SnykClient): Operations {
+function operationsOf(kind: ResourceKind, settings: ProviderSettings, client: () => SnykClient, run: RunCache): Operations {
   switch (kind) {
     case "app":
-      return new AppOperations(client, 2 * (settings.timeoutMs ?? DEFAULT_TIMEOUT_MS));
+      return new AppOperations(client, 2 * (settings.timeoutMs ?? DEFAULT_TIMEOUT_MS), run);
     case "app-secret":
-      return new AppSecretOperations(client, { timeoutMs: settings.verifyTimeoutMs });
+      return new AppSecretOperations(client, { timeoutMs: settings.verifyTimeoutMs }, run);
     case "app-install":
-      return new AppInstallOperations(client, { timeoutMs: settings.verifyTimeoutMs });
+      return new AppInstallOperations(client, { timeoutMs: settings.verifyTimeoutMs }, run);
     default:
       throw new ProviderConfigurationError(`pulumi-snyk-apps: unknown resource kind ${String(kind)}`);
   }

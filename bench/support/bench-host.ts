@@ -5,7 +5,7 @@
  * each phase here.
  */
 import { ProviderHost, PropertyMap, startProviderHost } from "../../tests/support/provider-host";
-import { newHostPid, peakRssBytes, providerHostPids } from "./host-process";
+import { peakRssBytes } from "./host-process";
 import { REPO_ROOT } from "./paths";
 
 /** A started host and its start-up figures. */
@@ -30,7 +30,6 @@ export const BENCH_STACK = "bench";
 
 /** Spawns a host with `config` (namespaced stack config) and sends `firstCheck`. */
 export async function startBenchHost(config: Record<string, string>, firstCheck: FirstCheck): Promise<BenchHost> {
-  const before = providerHostPids();
   const started = performance.now();
   const host = await startProviderHost({
     cwd: REPO_ROOT,
@@ -40,7 +39,7 @@ export async function startBenchHost(config: Record<string, string>, firstCheck:
     // The machine's own Snyk settings must not reach the bench.
     env: { SNYK_TOKEN: "", SNYK_API_URL: "", SNYK_REGION: "" },
   });
-  const pid = newHostPid(before, providerHostPids());
+  const pid = host.pid;
   const check = await host.check(firstCheck.urn, {}, firstCheck.inputs);
   const startToFirstCheckMs = performance.now() - started;
   if (check.failures.length > 0) {

@@ -1,31 +1,38 @@
 /**
  * The programs the bench deploys, written with the public SDK classes as a user would.
  */
+import * as pulumi from "@pulumi/pulumi";
 import { SnykApp, SnykAppInstall, SnykAppSecret } from "../../sdk";
 import type { Program } from "../../tests/support/mock-program";
 
-/** What {@link appsAndInstalls} declares. */
-export interface AppsAndInstallsArgs {
-  /** The org that creates the apps and receives the installs. */
+/** What {@link stackOfN} declares. */
+export interface StackArgs {
+  /** The org that creates the apps and receives the org installs. */
   orgId: string;
-  /** How many apps to create. */
+  /** The group that receives the group installs. */
+  groupId: string;
+  /** How many apps (each with a SnykAppSecret) to create. */
   apps: number;
-  /** Client-credentials apps to install into the org, one install each. */
+  /** Client-credentials apps to install, each once into the org and once into the group. */
   installAppIds: readonly string[];
 }
 
-/** `apps` SnykApps (one POST each) and one SnykAppInstall per id in `installAppIds`; none depends on another. */
-export function appsAndInstalls(args: AppsAndInstallsArgs): Program {
+/** The 4N-resource stack: N SnykApps each with a SnykAppSecret, and N installs in the org and N in the group. */
+export function stackOfN(args: StackArgs): Program {
   return () => {
     for (let i = 0; i < args.apps; i++) {
-      new SnykApp(`app-${i}`, {
+      const app = new SnykApp(`app-${i}`, {
         orgId: args.orgId,
         name: `Bench app ${i}`,
         redirectUris: [`https://bench.example/${i}/callback`],
         scopes: ["org.read"],
       });
+      new SnykAppSecret(`app-${i}-secret`, { app, rotationTriggers: { window: "bench" } });
     }
-    args.installAppIds.forEach((appId, i) => new SnykAppInstall(`install-${i}`, { appId, orgId: args.orgId }));
+    args.installAppIds.forEach((appId, i) => {
+      new SnykAppInstall(`org-install-${i}`, { appId, orgId: args.orgId });
+      new SnykAppInstall(`group-install-${i}`, { appId, groupId: args.groupId });
+    });
   };
 }
 
@@ -35,5 +42,34 @@ export function oneOfEachKind(orgId: string, installAppId: string): Program {
     const app = new SnykApp("app", { orgId, name: "Bench app", redirectUris: ["https://bench.example/callback"], scopes: ["org.read"] });
     new SnykAppSecret("app-secret", { app, rotationTriggers: { window: "bench" } });
     new SnykAppInstall("install", { appId: installAppId, orgId });
+  };
+}
+
+/** A provider that does nothing, for the bare dynamic resource the registration cost is compared with. */
+const bareProvider: pulumi.dynamic.ResourceProvider = {
+  async create(inputs: Record<string, unknown>) {
+    return { id: "bare", outs: inputs };
+  },
+};
+
+/**
+ * A dynamic resource of the same shape as SnykApp (its inputs, the same outputs declared, the same
+ * secret output) on a provider that does nothing: Pulumi's own cost of one such registration.
+ */
+class BareResource extends pulumi.dynamic.Resource {
+  constructor(name: string, args: Record<string, unknown>) {
+    const outputs = { appId: undefined, clientId: undefined, clientSecret: undefined, grantType: undefined, isPublic: undefined, isConfidential: undefined, orgPublicId: undefined };
+    super(bareProvider, name, { ...args, ...outputs }, { additionalSecretOutputs: ["clientSecret"] });
+  }
+}
+
+/** `count` SnykApps, or as many bare `pulumi.dynamic.Resource`s of the same shape. */
+export function registrations(count: number, orgId: string, kind: "SnykApp" | "bare"): Program {
+  return () => {
+    for (let i = 0; i < count; i++) {
+      const args = { orgId, name: `Registered ${i}`, redirectUris: [`https://bench.example/${i}/callback`], scopes: ["org.read"] };
+      if (kind === "SnykApp") new SnykApp(`app-${i}`, args);
+      else new BareResource(`bare-${i}`, args);
+    }
   };
 }

@@ -11,6 +11,9 @@ import { BENCH_PROJECT, BENCH_STACK, FirstCheck, startBenchHost } from "./bench-
 import { counted, RequestTally } from "./request-tally";
 import { REPO_ROOT } from "./paths";
 
+/** How often, at most, the harness writes the state file while a phase runs (always at its end). */
+export const STATE_SAVE_INTERVAL_MS = 5_000;
+
 /** The phases, in the order they run. */
 export const PHASES = ["deploy", "refresh", "destroy"] as const;
 
@@ -40,6 +43,8 @@ export interface DeploymentSetup {
   /** Stack config for the program and the host. */
   config: Record<string, string>;
   firstCheck: FirstCheck;
+  /** Resource steps in flight at most, like `pulumi up --parallel`; Check and Diff go one at a time, as in the engine. */
+  parallel: number;
   /** The harness's state file (it must not exist yet). */
   statePath: string;
   program: Program;
@@ -65,6 +70,10 @@ export async function runPhases(setup: DeploymentSetup): Promise<PhaseRun[]> {
         config: setup.config,
         secretConfigKeys: ["snyk:token"],
         host: bench.host,
+        parallel: setup.parallel,
+        // The harness stands in for the CLI's own checkpoints, whose cost is not the providers':
+        // rewriting a state file of megabytes every 200 ms would be most of what is timed.
+        saveIntervalMs: STATE_SAVE_INTERVAL_MS,
       });
       const { result, tally, wallMs, firstRequestMs, lastRequestMs } = await counted(setup.emulator, () => operation(harness, phase, setup.program));
       runs.push({

@@ -1,9 +1,12 @@
-/** Starts {@link ./emulator-worker} and offers its admin operations as promises. */
-import { fork } from "child_process";
+/**
+ * The emulator in a process of its own (its CLI, `dist/emulator/cli.js`), driven through the
+ * admin routes it serves as JSON under `/_emulator/`: Snyk is another machine, so its work must
+ * not share an event loop with the deployment being timed.
+ */
+import { ChildProcess, spawn } from "child_process";
 import * as path from "path";
-import type { EmulatorOptions } from "../../emulator";
+import * as readline from "readline";
 import type { LoggedRequest } from "./request-tally";
-import type { WorkerMessage, WorkerRequest } from "./emulator-worker";
 
 /** The emulator's identity and the admin operations the bench uses. */
 export interface EmulatorProcess {
@@ -12,58 +15,66 @@ export interface EmulatorProcess {
   token: string;
   orgId: string;
   groupId: string;
-  brokerAppId: string;
   /** Makes `count` installable client-credentials apps in the org; their ids. */
   createClientCredentialsApps(count: number): Promise<string[]>;
   setLatency(ms: number): Promise<void>;
   /** Sets the limit, or removes it; either way the counts restart. */
   setRateLimit(limit: { limit: number; windowMs: number } | null): Promise<void>;
   clearLog(): Promise<void>;
+  /** The REST and OAuth2 requests served since the last {@link clearLog} (admin calls left out). */
   requestLog(): Promise<LoggedRequest[]>;
   close(): Promise<void>;
 }
 
-type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
+const CLI = path.resolve(__dirname, "..", "..", "emulator", "cli.js");
 
-/** Forks the worker and waits until its emulator listens. */
-export async function startEmulatorProcess(options: Omit<EmulatorOptions, "port"> = {}): Promise<EmulatorProcess> {
-  const child = fork(path.join(__dirname, "emulator-worker.js"), [JSON.stringify(options)], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
-  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
-  let next = 0;
+/** Spawns the emulator's CLI on a free port and waits until it listens. */
+export async function startEmulatorProcess(): Promise<EmulatorProcess> {
+  const child = spawn(process.execPath, [CLI, "--port", "0", "--random-ids"], { stdio: ["ignore", "pipe", "inherit"] });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const ready = new Promise<Extract<WorkerMessage, { ready: unknown }>["ready"]>((resolve, reject) => {
-    child.on("message", (message: WorkerMessage) => {
-      if ("ready" in message) return resolve(message.ready);
-      const waiter = pending.get(message.id);
-      pending.delete(message.id);
-      if (message.error !== undefined) waiter?.reject(new Error(message.error));
-      else waiter?.resolve(message.result);
+  const url = await listeningUrl(child);
+  const admin = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${url}/_emulator${route}`, {
+      method,
+      headers: body === undefined ? {} : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
-    child.once("exit", (code) => {
-      const error = new Error(`the bench emulator exited (code ${code})`);
-      reject(error);
-      for (const waiter of pending.values()) waiter.reject(error);
-      pending.clear();
-    });
-  });
-  const call = <T>(request: WithoutId<WorkerRequest>): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      const id = ++next;
-      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      child.send({ ...request, id });
-    });
-  const identity = await ready;
+    const text = await response.text();
+    if (!response.ok) throw new Error(`emulator admin ${method} ${route}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+  const info = await admin<{ token: string; orgId: string; groupId: string }>("GET", "/info");
   return {
-    ...identity,
-    createClientCredentialsApps: (count) => call({ op: "createClientCredentialsApps", count }),
-    setLatency: (ms) => call({ op: "setLatency", ms }),
-    setRateLimit: (limit) => call({ op: "setRateLimit", limit }),
-    clearLog: () => call({ op: "clearLog" }),
-    requestLog: () => call({ op: "requestLog" }),
+    url,
+    token: info.token,
+    orgId: info.orgId,
+    groupId: info.groupId,
+    createClientCredentialsApps: async (count) => {
+      const ids: string[] = [];
+      for (let i = 0; i < count; i++) ids.push((await admin<{ appId: string }>("POST", "/apps", { name: `bench-cc-${i}` })).appId);
+      return ids;
+    },
+    setLatency: (ms) => admin("PUT", "/latency", { ms }),
+    setRateLimit: (limit) => admin("PUT", "/rate-limit", limit),
+    clearLog: () => admin("DELETE", "/log"),
+    requestLog: async () =>
+      (await admin<LoggedRequest[]>("GET", "/log"))
+        .filter((e) => !e.path.startsWith("/_emulator"))
+        .map((e) => ({ method: e.method, path: e.path, status: e.status, at: e.at })),
     close: async () => {
-      if (child.exitCode === null && child.connected) await call({ op: "close" }).catch(() => undefined);
+      if (child.exitCode === null) child.kill("SIGTERM");
       await exited;
     },
   };
 }
 
+function listeningUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout! });
+    lines.on("line", (line) => {
+      const url = /listening on (http:\/\/\S+)/.exec(line)?.[1];
+      if (url) resolve(url);
+    });
+    child.once("exit", (code) => reject(new Error(`the bench emulator exited (code ${code}) before listening`)));
+  });
+}

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import type { StackState } from "../../tests/support/program-harness";
 import { KindName, kindOfType } from "./provider-texts";
 
-/** The target: the serialized provider of each kind under 8 KB. */
+/** The target: the serialized provider of each kind under 8 KB. */
 export const SERIALIZED_PROVIDER_TARGET_BYTES = 8 * 1024;
 
 /** The state file's size and what each resource of a kind takes in it. */

@@ -1,25 +1,35 @@
-/** A timed phase's figures: wall time against its floor, and whether it met its target. */
+/**
+ * A timed phase's figures: requests sent against the physical minimum, and wall time against
+ * the floor that minimum sets (`ceil(minimum / concurrency) x latency`, or the rate limit's).
+ */
 import { atMost, concurrencyFloorMs, rateLimitFloorMs, ratio, Verdict } from "./floors";
 import type { PhaseName, PhaseRun } from "./deployment-phases";
 
 /** The figures of one timed phase, as printed and written to results.json. */
 export interface TimedPhase {
-  /** e.g. `N=50` or `rate limit`. */
+  /** e.g. `N=50` or `rate limit 54/2s N=100`. */
   scenario: string;
   phase: PhaseName;
   resources: number;
   /** Requests the emulator logged, retries included. */
   requests: number;
+  /** The physical minimum of requests for the phase (see minimum.ts). */
+  minimum: number;
+  /** requests / minimum. */
+  requestRatio: number;
+  /** Requests in flight at most: the client's cap, or the engine's parallelism when lower. */
   concurrency: number;
   latencyMs: number;
   /** The emulator's and the client's rate limit, when one applied. */
   rateLimit?: { limit: number; windowMs: number };
   wallMs: number;
+  /** The least wall time the minimum allows. */
   floorMs: number;
+  /** wallMs / floorMs. */
   ratio: number;
-  /** The ratio to stay within; absent when the issue sets none. */
-  target?: number;
-  /** PASS when nothing failed, no 429 reached the user, and the ratio is within the target. */
+  /** The targets, when this scenario has them. */
+  targets?: PhaseTargets;
+  /** PASS when nothing failed, no 429 reached the user, and both ratios are within their targets. */
   verdict?: Verdict;
   /** Steps that failed. */
   failures: number;
@@ -37,28 +47,40 @@ export interface TimedPhase {
   hostPeakRssBytes?: number;
 }
 
+/** The ratios a phase must stay within. */
+export interface PhaseTargets {
+  /** requests / minimum. */
+  requests: number;
+  /** wall / floor. */
+  wall: number;
+}
+
 /** How a phase was bounded and what it must reach. */
 export interface PhaseBounds {
   scenario: string;
   concurrency: number;
   latencyMs: number;
   rateLimit?: { limit: number; windowMs: number };
-  /** The ratio target per phase (none for phases without one). */
-  targets: Partial<Record<PhaseName, number>>;
+  /** The phase's physical minimum of requests. */
+  minimum: number;
+  /** Absent where the scenario has no target. */
+  targets?: PhaseTargets;
 }
 
-/** Computes the floor, ratio and verdict of a phase run. */
+/** Computes the floor, the ratios and the verdict of a phase run. */
 export function timedPhase(run: PhaseRun, bounds: PhaseBounds): TimedPhase {
-  const bound = { requests: run.tally.requests, concurrency: bounds.concurrency, latencyMs: bounds.latencyMs };
+  const bound = { requests: bounds.minimum, concurrency: bounds.concurrency, latencyMs: bounds.latencyMs };
   const floorMs = bounds.rateLimit ? rateLimitFloorMs({ ...bound, ...bounds.rateLimit }) : concurrencyFloorMs(bound);
   const phaseRatio = ratio(run.wallMs, floorMs);
+  const requestRatio = ratio(run.tally.requests, bounds.minimum);
   const rateLimitedToUser = run.failures.filter((f) => /\b429\b|rate.?limit/i.test(f.message)).length;
-  const target = bounds.targets[run.phase];
   const figures: TimedPhase = {
     scenario: bounds.scenario,
     phase: run.phase,
     resources: run.resources,
     requests: run.tally.requests,
+    minimum: bounds.minimum,
+    requestRatio,
     concurrency: bounds.concurrency,
     latencyMs: bounds.latencyMs,
     wallMs: run.wallMs,
@@ -74,9 +96,10 @@ export function timedPhase(run: PhaseRun, bounds: PhaseBounds): TimedPhase {
   if (run.firstRequestMs !== undefined) figures.firstRequestMs = run.firstRequestMs;
   if (run.lastRequestMs !== undefined) figures.lastRequestMs = run.lastRequestMs;
   if (run.hostPeakRssBytes !== undefined) figures.hostPeakRssBytes = run.hostPeakRssBytes;
-  if (target !== undefined) {
-    figures.target = target;
-    figures.verdict = run.failures.length === 0 && rateLimitedToUser === 0 ? atMost(phaseRatio, target) : "FAIL";
+  if (bounds.targets) {
+    figures.targets = bounds.targets;
+    const clean = run.failures.length === 0 && rateLimitedToUser === 0;
+    figures.verdict = clean && atMost(requestRatio, bounds.targets.requests) === "PASS" ? atMost(phaseRatio, bounds.targets.wall) : "FAIL";
   }
   return figures;
 }

@@ -78,6 +78,8 @@ export interface UpdateResult {
 export interface ProviderHost {
   /** The port the host listens on (127.0.0.1). */
   readonly port: number;
+  /** The host process's id (e.g. to read its memory from /proc). */
+  readonly pid: number | undefined;
   /** Calls Check; `olds` are the old inputs (or `{}`), `news` the new inputs. */
   check(urn: string, olds: PropertyMap, news: PropertyMap): Promise<CheckResult>;
   /** Calls Diff; `olds` are the OLD OUTPUTS (that is what the engine sends), `news` checked inputs. */
@@ -218,6 +220,10 @@ class GrpcProviderHost implements ProviderHost {
 
   hasExited(): boolean {
     return this.stopped || this.ended;
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   private call<Res>(method: string, invoke: (callback: Callback<Res>) => unknown): Promise<Res> {
