@@ -36,7 +36,8 @@ export async function startEmulatorProcess(): Promise<EmulatorProcess> {
   const admin = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${url}/_emulator${route}`, {
       method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
+      // The admin refuses a change without a JSON content type (no cross-site form posts).
+      headers: method === "GET" ? {} : { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
