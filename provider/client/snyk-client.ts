@@ -148,7 +148,7 @@ export class SnykClient {
     this.#clock = options.clock ?? systemClock;
     this.#random = options.random ?? Math.random;
     this.#logger = options.logger;
-    this.#transport = axiosTransport({ timeoutMs: this.#timeoutMs });
+    this.#transport = axiosTransport();
     this.#concurrency = new ConcurrencyLimiter(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY);
     this.#rate = new RateLimiter(
       options.rateLimit ?? { requests: options.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE, windowMs: 60_000 },
@@ -230,7 +230,7 @@ export class SnykClient {
         const answered = await this.#rate.acquire();
         this.stats.requests++;
         try {
-          return await this.#transport({ method: call.method, url: call.url, headers: call.headers, body: call.body });
+          return await this.#send(call);
         } finally {
           answered();
         }
@@ -261,6 +261,27 @@ export class SnykClient {
       }
       this.stats.retries++;
       await this.#clock.sleep(decision.delayMs);
+    }
+  }
+
+  /** One attempt, aborted when `timeoutMs` passes on the client's clock. */
+  async #send(call: Call): Promise<TransportResult> {
+    const abort = new AbortController();
+    const settled = new AbortController();
+    let timedOut = false;
+    void this.#clock.sleep(this.#timeoutMs, settled.signal).then(() => {
+      if (settled.signal.aborted) return;
+      timedOut = true;
+      abort.abort();
+    });
+    try {
+      const result = await this.#transport({ method: call.method, url: call.url, headers: call.headers, body: call.body, signal: abort.signal });
+      if (timedOut && result.kind === "failure") {
+        return { kind: "failure", error: { code: "ETIMEDOUT", message: `timeout of ${this.#timeoutMs} ms exceeded` } };
+      }
+      return result;
+    } finally {
+      settled.abort();
     }
   }
 

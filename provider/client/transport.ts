@@ -7,6 +7,8 @@ export interface TransportRequest {
   headers: Record<string, string>;
   /** The already-serialized body. */
   body?: string;
+  /** Aborts the exchange (the client's timeout, measured on its clock). */
+  signal?: AbortSignal;
 }
 
 /** What came back: an answer (any status), or a failure to get one. */
@@ -22,10 +24,10 @@ export type Transport = (request: TransportRequest) => Promise<TransportResult>;
  * this code runs in Pulumi's provider host, and a shared instance would hold sockets across
  * clients. Every status resolves (the client maps statuses to errors itself) and nothing axios
  * throws leaves this function: its errors carry the request config, Authorization header included.
+ * It sets no timeout of its own: the client aborts through `signal`, on its injected clock.
  */
-export function axiosTransport(options: { timeoutMs: number }): Transport {
+export function axiosTransport(): Transport {
   const http: AxiosInstance = axios.create({
-    timeout: options.timeoutMs,
     validateStatus: () => true,
     maxRedirects: 0,
     responseType: "text",
@@ -39,6 +41,7 @@ export function axiosTransport(options: { timeoutMs: number }): Transport {
         url: request.url,
         headers: request.headers,
         data: request.body,
+        signal: request.signal,
       });
       return { kind: "response", status: response.status, headers: plainHeaders(response.headers), body: parseBody(response.data) };
     } catch (error) {

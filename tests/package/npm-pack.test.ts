@@ -24,7 +24,8 @@ pulumi.runtime.setMocks({
 }, "consumer", "dev", false);
 const app = new SnykApp("app", { orgId: process.argv[2], name: "From the tarball", redirectUris: ["https://x.example/cb"], scopes: ["org.read"] });
 new SnykAppSecret("secret", { app, rotationTriggers: { n: 1 } });
-setTimeout(() => process.stdout.write(JSON.stringify(registered)), 2000);
+// Once every registration has settled nothing is left to run: print then, not after a guessed pause.
+process.once("beforeExit", () => process.stdout.write(JSON.stringify(registered)));
 `;
 
 describe("the npm package as a consumer installs it", function () {
