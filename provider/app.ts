@@ -162,12 +162,9 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
 
   /** Matching apps, looking again with backoff for up to `graceMs` while none shows up. */
   private async matchingAppsWithin(inputs: AppInputs, graceMs: number): Promise<string[]> {
-    const deadline = Date.now() + graceMs;
-    for (let delay = 250; ; delay = Math.min(delay * 2, 5_000)) {
-      const matches = await this.matchingApps(inputs);
-      if (matches.length > 0 || Date.now() + delay > deadline) return matches;
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
+    const search = await this.client().retryUntil(`the timed-out create of app "${inputs.name}" has not landed yet`,
+      () => this.matchingApps(inputs), (matches) => matches.length > 0, { timeoutMs: graceMs, baseDelayMs: 250, maxDelayMs: 5_000 });
+    return search.value;
   }
 
   /**

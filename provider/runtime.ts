@@ -3,9 +3,9 @@
  * (`require("pulumi-snyk-apps/provider/runtime")`): builds the implementation for a resource
  * kind, with a Snyk client created on first use from stack config or the environment.
  */
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
-import { DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_TIMEOUT_MS, RateLimit, SnykClient } from "./client";
+import { ClientNotice, DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_TIMEOUT_MS, RateLimit, SnykClient } from "./client";
 import { ConfigSource, ProviderConfigurationError, ProviderSettings, MISSING_TOKEN_MESSAGE, resolveSettings } from "./settings";
 import type { ResourceKind } from "./serializable-provider";
 import { AppOperations } from "./app";
@@ -26,15 +26,24 @@ export function clientFor(settings: ProviderSettings): SnykClient {
       token: settings.token,
       authScheme: settings.authScheme,
       apiUrl: settings.apiUrl,
-      region: settings.region as any,
+      region: settings.region,
       apiVersion: settings.apiVersion,
       maxConcurrency: settings.maxConcurrency,
       timeoutMs: settings.timeoutMs,
       rateLimit: rateLimitOf(settings),
+      onNotice: toPulumiLog,
     });
     clients.set(key, client);
   }
   return client;
+}
+
+/**
+ * Shows a client notice (a long wait, a deprecated API version) in Pulumi's output: through the
+ * engine when one is connected, else as a `info:`/`warning:` line the engine shows from the host.
+ */
+function toPulumiLog(notice: ClientNotice): void {
+  void (notice.level === "warn" ? pulumi.log.warn(notice.message) : pulumi.log.info(notice.message));
 }
 
 /** The client's rate limit: `requestsPerMinute` per `rateLimitWindowMs` (a minute when unset). */

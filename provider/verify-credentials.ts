@@ -53,25 +53,22 @@ export async function checkCredentials(client: SnykClient, clientId: string, sec
   }
 }
 
-/** Retries `checkCredentials` with exponential backoff until it says "valid" or the bound passes. */
+/**
+ * Retries `checkCredentials` with exponential backoff on the client's clock until it says "valid"
+ * or the bound passes; answers how many exchanges it took.
+ */
 export async function waitUntilCredentialsWork(
   client: SnykClient,
   clientId: string,
   secret: string,
   options: VerifyOptions = {},
-  sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 ): Promise<number> {
-  const timeoutMs = options.timeoutMs ?? 60_000;
-  const maxDelayMs = options.maxDelayMs ?? 5_000;
-  let delay = options.baseDelayMs ?? 250;
-  const deadline = Date.now() + timeoutMs;
-  for (let attempt = 1; ; attempt++) {
-    const status = await checkCredentials(client, clientId, secret);
-    if (status === "valid") return attempt;
-    if (Date.now() + delay > deadline) {
-      throw new CredentialVerificationError(clientId, attempt, "invalid_client (the secret is not accepted yet, or revoked)");
-    }
-    await sleep(delay);
-    delay = Math.min(delay * 2, maxDelayMs);
-  }
+  const { done, attempts } = await client.retryUntil(
+    `the new secret of client ${clientId} is not accepted yet`,
+    () => checkCredentials(client, clientId, secret),
+    (status) => status === "valid",
+    { timeoutMs: options.timeoutMs ?? 60_000, baseDelayMs: options.baseDelayMs ?? 250, maxDelayMs: options.maxDelayMs ?? 5_000 },
+  );
+  if (!done) throw new CredentialVerificationError(clientId, attempts, "invalid_client (the secret is not accepted yet, or revoked)");
+  return attempts;
 }

@@ -1,6 +1,7 @@
 import { resolveBaseUrls } from "./base-urls";
 import { type Clock, systemClock } from "./clock";
 import { ConcurrencyLimiter } from "./concurrency-limiter";
+import { ClientEvents, type ClientHooks } from "./hooks";
 import { errorFromResponse, errorFromTransport, type ErrorResponse } from "./errors";
 import type { JsonApiDocument } from "./jsonapi";
 import { paginatePages } from "./paginate";
@@ -8,6 +9,7 @@ import { buildUrl, pathWithoutQuery, type QueryParams } from "./query";
 import { RateLimiter, type RateLimit } from "./rate-limiter";
 import { redact, secretsIn } from "./redact";
 import { nextRetry, retryPolicy, type AttemptOutcome, type RetryOptions, type RetryPolicy } from "./retry";
+import { retryUntil, type RetryUntilOptions, type RetryUntilResult } from "./retry-until";
 import { serverRequestedWaitMs } from "./retry-after";
 import { SnykConfigurationError } from "./snyk-error";
 import { axiosTransport, type Transport, type TransportResult } from "./transport";
@@ -24,8 +26,8 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 
 const JSON_API = "application/vnd.api+json";
 
-/** How a client is built. */
-export interface SnykClientOptions {
+/** How a client is built; the hooks ({@link ClientHooks}) report retries, rate-limit waits and deprecations. */
+export interface SnykClientOptions extends ClientHooks {
   /** A Snyk API or service-account token, or an OAuth access token (with `authScheme: "bearer"`). */
   token: string;
   /** `token` (default) sends `Authorization: token <t>`; `bearer` sends `Authorization: bearer <t>`. */
@@ -126,6 +128,7 @@ export class SnykClient {
   readonly #transport: Transport;
   readonly #concurrency: ConcurrencyLimiter;
   readonly #rate: RateLimiter;
+  readonly #events: ClientEvents;
 
   /** @throws SnykConfigurationError for a missing token, an unknown region or a bad API URL */
   constructor(options: SnykClientOptions) {
@@ -150,9 +153,11 @@ export class SnykClient {
     this.#logger = options.logger;
     this.#transport = axiosTransport();
     this.#concurrency = new ConcurrencyLimiter(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY);
+    this.#events = new ClientEvents(options);
     this.#rate = new RateLimiter(
       options.rateLimit ?? { requests: options.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE, windowMs: 60_000 },
       this.#clock,
+      (delayMs) => this.#events.rateLimit({ source: "cap", delayMs }),
     );
   }
 
@@ -218,6 +223,20 @@ export class SnykClient {
     });
   }
 
+  /** The clock the client waits on (the injected one, or the system's). */
+  get clock(): Clock {
+    return this.#clock;
+  }
+
+  /**
+   * Tries `attempt` until `done` accepts its value or `options.timeoutMs` passes, with exponential
+   * backoff on the client's clock; each wait of a second or more is announced as a notice naming
+   * `what` (e.g. "the new secret of client x is not accepted yet").
+   */
+  retryUntil<T>(what: string, attempt: () => Promise<T>, done: (value: T) => boolean, options: RetryUntilOptions): Promise<RetryUntilResult<T>> {
+    return retryUntil(this.#clock, attempt, done, options, ({ delayMs }) => this.#events.poll(what, delayMs));
+  }
+
   /** Never shows the token (Node's inspect does not show `#private` fields; this keeps it short). */
   toJSON(): Record<string, unknown> {
     return { restUrl: this.restUrl, oauthUrl: this.oauthUrl, apiVersion: this.apiVersion, stats: this.stats };
@@ -235,6 +254,7 @@ export class SnykClient {
           answered();
         }
       });
+      if (result.kind === "response") this.#events.answerHeaders(result.headers, this.apiVersion, call.method, call.path);
       if (result.kind === "response" && result.status >= 200 && result.status < 300) {
         this.#log(call, `${call.method} ${call.path} -> ${result.status} (attempt ${attempt})`);
         return {
@@ -254,10 +274,13 @@ export class SnykClient {
         throw error;
       }
       this.#log(call, `${call.method} ${call.path} -> ${label} (attempt ${attempt}); retrying in ${decision.delayMs} ms`);
+      const path = redact(call.path, call.secrets);
+      this.#events.retry({ method: call.method, path, attempt, reason: label, delayMs: decision.delayMs });
       if ("status" in outcome && outcome.status === 429) {
         // Snyk answers 429 to every request until the window ends: hold the whole client.
         this.#rate.pauseUntil(now + decision.delayMs);
         this.#log(call, `client paused for ${decision.delayMs} ms by a 429`);
+        this.#events.rateLimit({ source: "429", delayMs: decision.delayMs, method: call.method, path });
       }
       this.stats.retries++;
       await this.#clock.sleep(decision.delayMs);
