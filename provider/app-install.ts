@@ -24,6 +24,7 @@ import { manageSecret } from "./secret-target";
 import { InstallOwner, describeOwner, installPath, installsPath } from "./install-owner";
 import { InstallListItem, findInstall, findInstallWhere } from "./install-lookup";
 import { resetNeedsAdopt } from "./validation/adopt-rules";
+import { ProviderError } from "./provider-error";
 import { CredentialStatus, VerifyOptions, checkCredentials, waitUntilCredentialsWork } from "./verify-credentials";
 
 /** The inputs of a SnykAppInstall, after `check`. */
@@ -187,20 +188,22 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
       }
       if (error instanceof SnykConflictError) {
         const existing = await this.installOfApp(inputs).catch(() => undefined);
-        throw new Error(
+        throw new ProviderError("INSTALL_EXISTS",
           `appId: app ${inputs.appId} is already installed in ${describeOwner(inputs)}` +
             (existing
               ? ` (install ${existing}); to manage that install, set adoptId: "${existing}" (with resetSecretOnAdopt: true if ` +
                 "its secret was lost, e.g. by an interrupted run, and nobody uses it yet)."
               : ".") +
             ` Snyk said: ${error.message}`,
+          { cause: error, advice: existing ? { adoptId: existing, resetSecretOnAdopt: true } : {} },
         );
       }
       if (error instanceof SnykBadRequestError) {
-        throw new Error(
+        throw new ProviderError("INSTALL_REFUSED",
           `appId: Snyk refused to install app ${inputs.appId} into ${describeOwner(inputs)}. Only apps that use ` +
             "client credentials (unattended authentication, e.g. Snyk's Broker app) can be installed through the API; " +
             `apps that sign users in are installed by a user through the OAuth flow instead. Snyk said: ${error.message}`,
+          { cause: error },
         );
       }
       throw error;
@@ -213,10 +216,10 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
 
   private async adopt(inputs: AppInstallInputs, installId: string): Promise<pulumi.dynamic.CreateResult> {
     const item = await findInstall(this.client(), inputs, installId);
-    if (!item) throw new Error(`adoptId: Snyk has no install ${installId} in ${describeOwner(inputs)} to adopt. Check both ids.`);
+    if (!item) throw new ProviderError("ADOPT_NOT_FOUND", `adoptId: Snyk has no install ${installId} in ${describeOwner(inputs)} to adopt. Check both ids.`);
     const installedApp = item.relationships?.app?.data?.id;
     if (installedApp && installedApp !== inputs.appId) {
-      throw new Error(`adoptId: install ${installId} is of app ${installedApp}, but the program declares appId ${inputs.appId}.`);
+      throw new ProviderError("ADOPT_MISMATCH", `adoptId: install ${installId} is of app ${installedApp}, but the program declares appId ${inputs.appId}.`);
     }
     const outs = fromListItem({ ...inputs, installId, clientId: item.attributes.client_id ?? "" }, item);
     if (!inputs.resetSecretOnAdopt) return { id: installId, outs };

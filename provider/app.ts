@@ -22,6 +22,7 @@ import { ambiguousCreateError, mayHaveBeenProcessed } from "./ambiguous";
 import { manageSecret } from "./secret-target";
 import { appPath, appsPath } from "./app-paths";
 import { resetNeedsAdopt } from "./validation/adopt-rules";
+import { ProviderError } from "./provider-error";
 
 /** The inputs of a SnykApp, after `check`. */
 export interface AppInputs {
@@ -175,11 +176,12 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
   private async refuseDuplicate(inputs: AppInputs): Promise<void> {
     const matches = await this.matchingApps(inputs);
     if (matches.length === 0) return;
-    throw new Error(
+    throw new ProviderError("APP_MATCH_EXISTS",
       `An app matching this declaration (name "${inputs.name}", same redirect URIs, scopes and context) already ` +
         `exists in org ${inputs.orgId}: ${matches.join(", ")}. It may be left by an interrupted run, or made by hand. ` +
         `To manage it, set adoptId: "${matches[matches.length - 1]}" (with resetSecretOnAdopt: true if its secret was ` +
         "lost and nobody uses it yet); to create another app anyway, give it a different name.",
+      { advice: { adoptId: matches[matches.length - 1], resetSecretOnAdopt: true } },
     );
   }
 
@@ -235,13 +237,13 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
       existing = (await this.client().request<AppDocument>("GET", appPath(inputs.orgId, appId))).data.data;
     } catch (error) {
       if (error instanceof SnykNotFoundError) {
-        throw new Error(`adoptId: Snyk has no app ${appId} in org ${inputs.orgId} to adopt (404). Check both ids.`);
+        throw new ProviderError("ADOPT_NOT_FOUND", `adoptId: Snyk has no app ${appId} in org ${inputs.orgId} to adopt (404). Check both ids.`, { cause: error });
       }
       throw error;
     }
     const current = toOutputs(inputs, appId, existing.attributes, undefined);
     if (!sameSet(current.scopes, inputs.scopes) || current.context !== inputs.context) {
-      throw new Error(
+      throw new ProviderError("ADOPT_MISMATCH",
         `adoptId: app ${appId} has scopes [${current.scopes.join(", ")}] and context "${current.context}", ` +
           `but the program declares [${inputs.scopes.join(", ")}] and "${inputs.context}". Snyk cannot change ` +
           "scopes or context: declare the app's current values to adopt it, or drop adoptId to create a new app.",

@@ -4,10 +4,12 @@
  * the engine records the object in state instead of forgetting it. Used whenever a Snyk object
  * was created (or changed) and something after that failed, so nothing is orphaned.
  */
+import { SnykError } from "./client";
 import { definedOnly } from "./outputs";
 
 /** A failure after the Snyk object already existed; the engine keeps `id` and `properties`. */
-export class ResourceInitFailedError extends Error {
+export class ResourceInitFailedError extends SnykError {
+  static override readonly code: string = "RESOURCE_INIT_FAILED";
   /** The reasons Pulumi shows for the partial failure. */
   readonly reasons: string[];
 
@@ -22,8 +24,9 @@ export class ResourceInitFailedError extends Error {
     cause: unknown,
   ) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`${reason} (the Snyk object ${id} exists and is recorded in state; run \`pulumi up\` again to finish)`);
-    this.name = "ResourceInitFailedError";
+    // The advice is the wrapped error's, plus running again (which finishes the object).
+    const advice = { ...(cause instanceof SnykError ? cause.advice : undefined), runAgain: true };
+    super(`${reason} (the Snyk object ${id} exists and is recorded in state; run \`pulumi up\` again to finish)`, { cause, advice });
     this.reasons = [reason];
     this.properties = definedOnly(properties as Record<string, unknown>);
   }

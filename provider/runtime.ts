@@ -5,10 +5,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
-import { ClientNotice, DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_TIMEOUT_MS, RateLimit, SnykClient } from "./client";
+import { ClientNotice, DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_TIMEOUT_MS, RateLimit, SnykClient, withErrorTrailer } from "./client";
 import { ConfigSource, ProviderConfigurationError, ProviderSettings, MISSING_TOKEN_MESSAGE, resolveSettings } from "./settings";
-import type { ResourceKind } from "./serializable-provider";
+import type { ResourceKind } from "./resource-kind";
 import { AppOperations } from "./app";
+import { ProviderError } from "./provider-error";
+import { withHostErrors } from "./host-errors";
 import { AppSecretOperations } from "./app-secret";
 import { AppInstallOperations } from "./app-install";
 
@@ -18,7 +20,7 @@ const clients = new Map<string, SnykClient>();
 
 /** The shared Snyk client for these settings; throws a clear error when no token is set. */
 export function clientFor(settings: ProviderSettings): SnykClient {
-  if (!settings.token) throw new ProviderConfigurationError(MISSING_TOKEN_MESSAGE);
+  if (!settings.token) throw new ProviderConfigurationError(MISSING_TOKEN_MESSAGE, { code: "CONFIG_MISSING_TOKEN" });
   const key = createHash("sha256").update(JSON.stringify(settings)).digest("hex");
   let client = clients.get(key);
   if (!client) {
@@ -58,6 +60,16 @@ function rateLimitOf(settings: ProviderSettings): RateLimit {
  * @param config the stack config from `configure()`; the environment when absent
  */
 export function createOperations(kind: ResourceKind, config?: ConfigSource): pulumi.dynamic.ResourceProvider {
+  let operations: pulumi.dynamic.ResourceProvider;
+  try {
+    operations = operationsOf(kind, config);
+  } catch (error) {
+    throw withErrorTrailer(error);
+  }
+  return withHostErrors(operations);
+}
+
+function operationsOf(kind: ResourceKind, config?: ConfigSource): pulumi.dynamic.ResourceProvider {
   const settings = resolveSettings(config);
   const client = () => clientFor(settings);
   switch (kind) {
@@ -68,6 +80,6 @@ export function createOperations(kind: ResourceKind, config?: ConfigSource): pul
     case "app-install":
       return new AppInstallOperations(client, { timeoutMs: settings.verifyTimeoutMs });
     default:
-      throw new Error(`pulumi-snyk-apps: unknown resource kind ${String(kind)}`);
+      throw new ProviderError("UNKNOWN_RESOURCE_KIND", `pulumi-snyk-apps: unknown resource kind ${String(kind)}`);
   }
 }

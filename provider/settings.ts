@@ -6,6 +6,7 @@
  * `SNYK_REGION`, `SNYK_API_VERSION`) is the fallback. Nothing here is ever stored on the
  * serialized provider or in resource state.
  */
+import { SnykConfigurationError } from "./client/snyk-error";
 
 /** A source of stack config values, as Pulumi's dynamic `configure()` request offers it. */
 export interface ConfigSource {
@@ -45,14 +46,11 @@ export interface ProviderSettings {
   readonly timeoutMs?: number;
 }
 
-/** Raised when the provider cannot run with the settings it was given. */
-export class ProviderConfigurationError extends Error {
-  /** @param message what is wrong and how to set it right */
-  constructor(message: string) {
-    super(message);
-    this.name = "ProviderConfigurationError";
-  }
-}
+/**
+ * Raised when the provider cannot run with the settings it was given: `CONFIG_MISSING_TOKEN`
+ * when no token is set, `CONFIG_INVALID` for a value it cannot use.
+ */
+export class ProviderConfigurationError extends SnykConfigurationError {}
 
 /** The message for a missing token: it names both ways to set one. */
 export const MISSING_TOKEN_MESSAGE =

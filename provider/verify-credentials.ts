@@ -4,7 +4,7 @@
  * so `waitUntilCredentialsWork` retries with backoff within a bound.
  */
 import type { SnykClient } from "./client";
-import { SnykOAuthError } from "./client";
+import { SnykError, SnykOAuthError } from "./client";
 
 /** How long and how often to retry a credential check. */
 export interface VerifyOptions {
@@ -20,7 +20,8 @@ export interface VerifyOptions {
 export type CredentialStatus = "valid" | "revoked";
 
 /** Raised when credentials did not work within the bound. */
-export class CredentialVerificationError extends Error {
+export class CredentialVerificationError extends SnykError {
+  static override readonly code: string = "CREDENTIALS_NOT_ACCEPTED";
   /**
    * @param clientId whose credentials failed
    * @param attempts how many exchanges were tried
@@ -34,7 +35,6 @@ export class CredentialVerificationError extends Error {
     super(
       `The new credentials of client ${clientId} did not work at /oauth2/token after ${attempts} attempts: ${lastError}`,
     );
-    this.name = "CredentialVerificationError";
   }
 }
 

@@ -17,4 +17,6 @@ export {
 export type { AppInfo, InstallInfo, GetAppArgs, GetAppsArgs, GetAppInstallsArgs } from "./lookups";
 export type { LookupOptions, LookupSettings } from "./lookup-client";
 export { authorizeUrl, authorizeWebUrl, OAuthArgumentError, type AuthorizeUrlArgs } from "./oauth";
+export { ArgumentError } from "./argument-error";
+export { SnykError, readErrorTrailer, type ErrorAdvice, type ErrorTrailer } from "../provider/client/snyk-error";
 export { createPkcePair, pkceChallenge, type PkcePair, type PkcePairOptions } from "./pkce";

@@ -14,6 +14,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { AppAttributes, AppResource, InstallResource, JsonApiDocument } from "../provider/client";
 import { installsPath, type InstallOwner } from "../provider/install-owner";
 import { lookupClient, type LookupOptions } from "./lookup-client";
+import { ArgumentError } from "./argument-error";
 
 /** An app as a lookup returns it. */
 export interface AppInfo {
@@ -72,17 +73,8 @@ export interface GetAppsArgs {
 /** The arguments of {@link getAppInstalls}: exactly one of `orgId` and `groupId`. */
 export type GetAppInstallsArgs = { orgId: string; groupId?: undefined } | { groupId: string; orgId?: undefined };
 
-/** Raised before any request when a lookup's argument is missing or malformed. */
-export class LookupArgumentError extends TypeError {
-  /**
-   * @param argument the argument at fault, e.g. `orgId`
-   * @param message what is wrong with it
-   */
-  constructor(readonly argument: string, message: string) {
-    super(message);
-    this.name = "LookupArgumentError";
-  }
-}
+/** Raised before any request when a lookup's argument is missing or malformed (`INVALID_ARGUMENT`). */
+export class LookupArgumentError extends ArgumentError {}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

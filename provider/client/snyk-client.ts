@@ -133,7 +133,7 @@ export class SnykClient {
   /** @throws SnykConfigurationError for a missing token, an unknown region or a bad API URL */
   constructor(options: SnykClientOptions) {
     if (typeof options?.token !== "string" || options.token.trim() === "") {
-      throw new SnykConfigurationError("A Snyk token is required to call the Snyk API.");
+      throw new SnykConfigurationError("A Snyk token is required to call the Snyk API.", { code: "CONFIG_MISSING_TOKEN" });
     }
     const scheme = options.authScheme ?? "token";
     if (scheme !== "token" && scheme !== "bearer") {
@@ -312,7 +312,7 @@ export class SnykClient {
     if (result.kind === "failure") {
       const { error, failure } = errorFromTransport(result.error, { ...call, timeoutMs: this.#timeoutMs }, call.secrets);
       const outcome: AttemptOutcome = { failure };
-      return { error, outcome, serverWaitMs: undefined, label: error.code ?? failure };
+      return { error, outcome, serverWaitMs: undefined, label: error.transportCode ?? failure };
     }
     const serverWaitMs = serverRequestedWaitMs(result.headers, now);
     const error = errorFromResponse({
