@@ -1,7 +1,8 @@
 import { strict as assert } from "assert";
 import { startHostFixture, HostFixture } from "./host-fixture";
+import { readErrorTrailer } from "../../provider/client";
 
-describe("provider/runtime through Pulumi's provider host: client notices reach Pulumi's log", function () {
+describe("provider/runtime through Pulumi's provider host: notices in Pulumi's log, errors with their codes", function () {
   this.timeout(120_000);
   let f: HostFixture;
   before(async () => { f = await startHostFixture(); });
@@ -23,6 +24,13 @@ describe("provider/runtime through Pulumi's provider host: client notices reach 
     f.emulator.admin.injectFault({ method: "DELETE", path: `/orgs/${f.emulator.orgId}/apps/creations/${id}`, status: 204, headers: { deprecation: "true", sunset } });
     await f.host.delete(id, f.urn("app", "deprecated"), outputs);
     assert.match(hostLog(), new RegExp(`warning: .*Snyk marks REST version \\S+ as deprecated, to be removed on ${sunset}`));
+  });
+
+  it("errors cross the host with their code and advice as data, in the message's trailer", async () => {
+    const first = await f.create("app", "twice", appInputs("twice"));
+    const error: Error = await f.create("app", "twice-again", appInputs("twice")).then(() => assert.fail("a duplicate was created"), (e) => e);
+    assert.match(error.message, /An app matching this declaration/);
+    assert.deepEqual(readErrorTrailer(error.message), { code: "APP_MATCH_EXISTS", advice: { adoptId: first.id, resetSecretOnAdopt: true } });
   });
 
   it("never logs the token", () => {
