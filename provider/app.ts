@@ -12,7 +12,7 @@
  * | delete | DELETE /orgs/{org_id}/apps/creations/{app_id} |
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { SnykClient } from "./client";
+import type { AppAttributes, AppResource, JsonApiDocument, SnykClient } from "./client";
 import { SnykNotFoundError, SnykTimeoutError } from "./client";
 import { specSchema } from "./spec";
 import { validateInputs, InputSchema } from "./validation/validate-inputs";
@@ -48,24 +48,7 @@ export interface AppOutputs extends AppInputs {
   orgPublicId?: string;
 }
 
-/** The attributes of an app as Snyk's REST API answers them. */
-interface AppAttributes {
-  client_id?: string;
-  client_secret?: string;
-  name: string;
-  redirect_uris?: string[];
-  scopes: string[];
-  context: "tenant" | "user";
-  access_token_ttl_seconds: number;
-  is_public: boolean;
-  is_confidential: boolean;
-  grant_type: string;
-  org_public_id?: string;
-}
-
-interface AppDocument {
-  data: { id: string; type: string; attributes: AppAttributes };
-}
+type AppDocument = JsonApiDocument<AppResource>;
 
 /** The input schema of a SnykApp, built from the spec's own component schemas. */
 export function appInputSchema(): InputSchema {

@@ -13,6 +13,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { AppAttributes, AppResource, InstallResource, JsonApiDocument } from "../provider/client";
 import { installsPath, type InstallOwner } from "../provider/install-owner";
+import { appsPath } from "../provider/app-paths";
 import { lookupClient, type LookupOptions } from "./lookup-client";
 import { ArgumentError } from "./argument-error";
 
@@ -95,8 +96,6 @@ function requireArgs(lookup: string, args: unknown): object {
   }
   return args;
 }
-
-const appsPath = (orgId: string) => `/orgs/${encodeURIComponent(orgId)}/apps/creations`;
 
 /**
  * One app of an org.

@@ -45,6 +45,7 @@ import { ProviderHost, ProviderHostError, startProviderHost } from "./provider-h
 import { secretSig, signatureKey } from "./property-values";
 import { SecretBox } from "./secret-box";
 import { PropertyMap } from "./struct";
+import { sameJson } from "../../provider/outputs";
 
 export { HarnessEvent, HarnessEventListener, formatEvent, displayType } from "./harness-events";
 export { ResourceState, StackState } from "./harness-state";
@@ -609,11 +610,5 @@ function dependenciesOf(reg: ResourceRegistration): string[] {
 function changedKeys(olds: PropertyMap, news: PropertyMap): string[] {
   const keys = new Set([...Object.keys(olds), ...Object.keys(news)]);
   keys.delete("__provider");
-  return [...keys].filter((k) => canonical(olds[k]) !== canonical(news[k])).sort();
-}
-
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
-  ) ?? "undefined";
+  return [...keys].filter((k) => (olds[k] === undefined) !== (news[k] === undefined) || !sameJson(olds[k], news[k])).sort();
 }
