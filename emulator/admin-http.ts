@@ -51,6 +51,7 @@ export function handleAdmin(
     ["PUT", /^\/latency$/, (_, body) => admin.setLatency(number(body?.ms, "ms"))],
     ["PUT", /^\/rate-limit$/, (_, body) => admin.setRateLimit(body ?? null)],
     ["PUT", /^\/secret-activation-delay$/, (_, body) => admin.setSecretActivationDelay(number(body?.ms, "ms"))],
+    ["POST", /^\/activate-pending-secrets$/, () => admin.activatePendingSecrets()],
     ["PUT", /^\/next-link-style$/, (_, body) => admin.setNextLinkStyle(body?.style)],
     ["POST", /^\/faults$/, (_, body) => admin.injectFault(toFault(body))],
     ["DELETE", /^\/faults$/, () => admin.clearFaults()],

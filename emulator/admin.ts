@@ -131,6 +131,13 @@ export class EmulatorAdmin {
     this.state.secretActivationDelayMs = ms;
   }
 
+  /** Ends the activation delay of every secret minted so far: /oauth2/token accepts them from now on. */
+  activatePendingSecrets(): void {
+    const holders = [...this.state.apps.values(), ...this.state.installs.values()];
+    for (const secret of holders.flatMap((holder) => holder.secrets)) secret.activeAt = Math.min(secret.activeAt, Date.now());
+    this.state.changed();
+  }
+
   /** Every request served, oldest first. */
   get requestLog(): readonly RequestLogEntry[] {
     return this.log.entries;

@@ -86,6 +86,7 @@ async function serve(parts: ServerParts, req: http.IncomingMessage, res: http.Se
   if (parts.settings.latencyMs > 0) await parts.clock.sleep(parts.settings.latencyMs);
   const fault = parts.faults.take(method, path);
   if (fault?.delayMs) await parts.clock.sleep(fault.delayMs);
+  if (fault?.untilClientGone && !req.socket.destroyed) await new Promise((resolve) => res.once("close", resolve));
   if (fault && !fault.afterProcessing && (fault.reset || fault.status !== undefined)) {
     if (fault.reset) return void req.socket.destroy();
     return write(res, faultAnswer(fault, requestId, area === "rest"), entry);

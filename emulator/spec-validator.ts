@@ -6,9 +6,12 @@ import * as fs from "fs";
 import * as path from "path";
 import Ajv, { ErrorObject, ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
+import { REST_SPEC_FILE, specDirectory } from "../provider/spec";
 
-/** Where the REST spec lives, from dist/emulator/ or emulator/. */
-export const REST_SPEC_PATH = path.join(__dirname, "../../spec/snyk-rest-apps-2025-11-05.json");
+/** Where the REST spec lives: found the way the providers find it (one spec locator). */
+export function restSpecPath(): string {
+  return path.join(specDirectory(), REST_SPEC_FILE);
+}
 
 /** One operation of the spec. */
 export interface SpecOperation {
@@ -40,7 +43,7 @@ export class SpecValidator {
   private readonly requests = new Map<string, ValidateFunction>();
   private readonly responses = new Map<string, ValidateFunction | null>();
 
-  constructor(specPath: string = REST_SPEC_PATH) {
+  constructor(specPath: string = restSpecPath()) {
     const spec = rewriteRefs(JSON.parse(fs.readFileSync(specPath, "utf8")));
     const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
     addFormats(ajv);

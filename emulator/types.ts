@@ -72,6 +72,11 @@ export interface Fault {
   delayMs?: number;
   /** Do the work, then destroy the socket: the change happens, the answer is lost. */
   afterProcessing?: boolean;
+  /**
+   * Hold the request until the client closes the connection (its timeout passed), then do the
+   * work: a request processed after the client gave up, whatever the client's timeout and load.
+   */
+  untilClientGone?: boolean;
 }
 
 /** One line of the request log. Holds no credentials and no bodies. */

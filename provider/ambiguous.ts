@@ -3,7 +3,7 @@
  * arrived after Snyk may have done the work. The client never retries such a POST (it could
  * create a duplicate), so the provider says what Snyk may now hold and how to adopt it.
  */
-import { SnykConnectionError, SnykMalformedResponseError, SnykServerError, SnykTimeoutError } from "./client";
+import { SnykConnectionError, SnykError, SnykMalformedResponseError, SnykServerError, SnykTimeoutError, type ErrorAdvice } from "./client";
 
 /**
  * True when a failed POST may still have been processed by Snyk. A 2xx answer that is not what
@@ -14,6 +14,24 @@ export function mayHaveBeenProcessed(error: unknown): boolean {
     error instanceof SnykMalformedResponseError;
 }
 
+/** A create whose outcome is unknown (`CREATE_OUTCOME_UNKNOWN`); `cause` is the failed POST. */
+export class AmbiguousCreateError extends SnykError {
+  static override readonly code: string = "CREATE_OUTCOME_UNKNOWN";
+  /** Ids of the objects matching the declaration, or undefined when the search failed. */
+  readonly candidates?: string[];
+
+  /**
+   * @param message what happened and what to do
+   * @param cause the failure of the POST
+   * @param candidates the matches found, if the search worked
+   * @param advice the same advice as data
+   */
+  constructor(message: string, cause: Error, candidates: string[] | undefined, advice: ErrorAdvice) {
+    super(message, { cause, advice });
+    if (candidates !== undefined) this.candidates = candidates;
+  }
+}
+
 /**
  * The error for a create whose outcome is unknown, naming the objects that match the
  * declaration so the user can adopt the one this run created instead of creating a duplicate.
@@ -22,7 +40,7 @@ export function mayHaveBeenProcessed(error: unknown): boolean {
  * @param cause the failure of the POST
  * @param candidates ids of existing objects matching the declaration, or undefined if the search failed
  */
-export function ambiguousCreateError(what: string, cause: Error, candidates: string[] | undefined): Error {
+export function ambiguousCreateError(what: string, cause: Error, candidates: string[] | undefined): AmbiguousCreateError {
   const advice =
     candidates === undefined
       ? "Checking what Snyk holds failed too: look for it in Snyk before running again, and adopt it with adoptId if it is there."
@@ -31,5 +49,10 @@ export function ambiguousCreateError(what: string, cause: Error, candidates: str
         : `Snyk holds ${candidates.length === 1 ? "one match" : `${candidates.length} matches`}: ${candidates.join(", ")}. ` +
           `If it was made by this run, set adoptId: "${candidates[candidates.length - 1]}" with resetSecretOnAdopt: true ` +
           "(the secret Snyk minted with it was lost) and run again, so no duplicate is created.";
-  return new Error(`The answer to creating ${what} was lost (${cause.message}); Snyk may have created it. ${advice}`);
+  const data: ErrorAdvice = candidates === undefined
+    ? {}
+    : candidates.length === 0
+      ? { runAgain: true }
+      : { adoptId: candidates[candidates.length - 1], resetSecretOnAdopt: true };
+  return new AmbiguousCreateError(`The answer to creating ${what} was lost (${cause.message}); Snyk may have created it. ${advice}`, cause, candidates, data);
 }

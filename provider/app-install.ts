@@ -20,7 +20,7 @@ import { definedOnly, sameJson } from "./outputs";
 import { holdId, isHeld } from "./held-this-run";
 import { containsUnknown } from "./validation/unknown";
 import { REPLACE_ON_CHANGES_SCHEMA, ReplaceOnChangesInput, forcedReplacements } from "./replace-on-changes";
-import { DuplicateObjectError, duplicateAdvice } from "./duplicate-advice";
+import { duplicateAdvice } from "./duplicate-advice";
 import { resetPending, verificationPending } from "./resume";
 import { recordOnFailure } from "./init-failed";
 import { ambiguousCreateError, mayHaveBeenProcessed } from "./ambiguous";
@@ -29,6 +29,7 @@ import { InstallOwner, describeOwner, installPath, installsPath } from "./instal
 import { InstallListItem, findInstallWhere } from "./install-lookup";
 import { RunCache } from "./run-cache";
 import { resetNeedsAdopt } from "./validation/adopt-rules";
+import { ProviderError } from "./provider-error";
 import { CredentialStatus, VerifyOptions, checkCredentials, waitUntilCredentialsWork } from "./verify-credentials";
 import { createdInstallResource } from "./answer-shape";
 import { readOldState, requireInState, withMissingFrom } from "./old-state";
@@ -237,17 +238,19 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
       }
       if (error instanceof SnykConflictError) {
         const existing = await this.installOfApp(inputs).catch(() => undefined);
-        throw new DuplicateObjectError(
+        throw new ProviderError("INSTALL_EXISTS",
           `appId: app ${inputs.appId} is already installed in ${describeOwner(inputs)}` +
             (existing ? ` (install ${existing}). ${duplicateAdvice(existing, "install")}` : ".") +
             ` Snyk said: ${error.message}`,
+          { cause: error, advice: existing ? { adoptId: existing, resetSecretOnAdopt: true } : {} },
         );
       }
       if (error instanceof SnykBadRequestError) {
-        throw new Error(
+        throw new ProviderError("INSTALL_REFUSED",
           `appId: Snyk refused to install app ${inputs.appId} into ${describeOwner(inputs)}. Only apps that use ` +
             "client credentials (unattended authentication, e.g. Snyk's Broker app) can be installed through the API; " +
             `apps that sign users in are installed by a user through the OAuth flow instead. Snyk said: ${error.message}`,
+          { cause: error },
         );
       }
       throw error;
@@ -261,10 +264,10 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
   private async adopt(inputs: AppInstallInputs, installId: string): Promise<pulumi.dynamic.CreateResult> {
     holdId("app-install", installId);
     const item = await this.run.findInstall(inputs, installId);
-    if (!item) throw new Error(`adoptId: Snyk has no install ${installId} in ${describeOwner(inputs)} to adopt. Check both ids.`);
+    if (!item) throw new ProviderError("ADOPT_NOT_FOUND", `adoptId: Snyk has no install ${installId} in ${describeOwner(inputs)} to adopt. Check both ids.`);
     const installedApp = item.relationships?.app?.data?.id;
     if (installedApp && installedApp !== inputs.appId) {
-      throw new Error(`adoptId: install ${installId} is of app ${installedApp}, but the program declares appId ${inputs.appId}.`);
+      throw new ProviderError("ADOPT_MISMATCH", `adoptId: install ${installId} is of app ${installedApp}, but the program declares appId ${inputs.appId}.`);
     }
     const outs = fromListItem({ ...inputs, installId, clientId: item.attributes.client_id ?? "" }, item);
     if (!inputs.resetSecretOnAdopt) return { id: installId, outs };

@@ -18,6 +18,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { SnykClient } from "./client";
 import { SnykApiError, SnykConflictError, SnykBadRequestError, SnykError, SnykNotFoundError } from "./client";
+import { ProviderError } from "./provider-error";
 import { specSchema } from "./spec";
 import { validateInputs, InputSchema } from "./validation/validate-inputs";
 import { CheckFailure } from "./validation/check-failure";
@@ -239,7 +240,7 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
       const replacing = known !== "one-unknown" && hasExistingRotation(targetKey(target)!);
       if (!(error instanceof SecretLimitError) || !(target.recoverWithReplace || replacing)) throw error;
       const secret = await manageSecret(this.client(), target, "replace");
-      if (!secret) throw new SnykError(`Snyk replaced the secrets of ${describeTarget(target)} but did not return the new one`);
+      if (!secret) throw new ProviderError("SNYK_MALFORMED_ANSWER", `Snyk replaced the secrets of ${describeTarget(target)} but did not return the new one`);
       return { secret, replacedAll: true };
     }
   }
@@ -247,7 +248,7 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
   private async mint(target: AppSecretInputs, known: "none" | "one" | "one-unknown"): Promise<string> {
     try {
       const secret = await manageSecret(this.client(), target, "create");
-      if (!secret) throw new Error(`Snyk minted a secret for ${describeTarget(target)} but did not return it`);
+      if (!secret) throw new ProviderError("SNYK_MALFORMED_ANSWER", `Snyk minted a secret for ${describeTarget(target)} but did not return it`);
       return secret;
     } catch (error) {
       if (error instanceof SnykConflictError || error instanceof SnykBadRequestError) {
@@ -267,6 +268,7 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
               : "Otherwise a secret this resource did not mint is live (created by hand, or a mint whose answer was lost), and only its value could delete it. " +
                 "To recover, run once with recoverWithReplace: true: Snyk then replaces every secret, so consumers of the current one need the new one.") +
             ` Snyk said: ${(error as SnykApiError).message}`,
+          error,
         );
       }
       throw error;
@@ -305,8 +307,18 @@ function withoutCurrentSecret(inputs: AppSecretInputs): Omit<AppSecretInputs, "c
   return rest;
 }
 
-/** Snyk refused a new secret: the target already holds its limit of 2. */
-class SecretLimitError extends SnykError {}
+/** Snyk refused a new secret: the target already holds its limit of 2 (`SECRET_LIMIT_REACHED`). */
+export class SecretLimitError extends SnykError {
+  static override readonly code: string = "SECRET_LIMIT_REACHED";
+
+  /**
+   * @param message why, and how to recover
+   * @param cause Snyk's refusal
+   */
+  constructor(message: string, cause: unknown) {
+    super(message, { cause, advice: { recoverWithReplace: true } });
+  }
+}
 
 /** "app:<id>" or "install:<id>": which secrets a resource rotates; undefined while unknown. */
 function targetKey(target: SecretTarget): string | undefined {

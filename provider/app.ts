@@ -12,8 +12,8 @@
  * | delete | DELETE /orgs/{org_id}/apps/creations/{app_id} |
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { SnykClient } from "./client";
-import { SnykError, SnykNotFoundError, SnykTimeoutError } from "./client";
+import type { AppAttributes, AppResource, JsonApiDocument, SnykClient } from "./client";
+import { SnykNotFoundError, SnykTimeoutError } from "./client";
 import { specSchema } from "./spec";
 import { validateInputs, InputSchema } from "./validation/validate-inputs";
 import { definedOnly, keepOrder, sameJson, sameSet } from "./outputs";
@@ -29,9 +29,10 @@ import { insecureRedirectUris } from "./validation/redirect-uri-rules";
 import { holdId, isHeld } from "./held-this-run";
 import { containsUnknown } from "./validation/unknown";
 import { REPLACE_ON_CHANGES_SCHEMA, ReplaceOnChangesInput, forcedReplacements } from "./replace-on-changes";
-import { DuplicateObjectError, duplicateAdvice } from "./duplicate-advice";
+import { duplicateAdvice } from "./duplicate-advice";
 import { resetPending } from "./resume";
 import { ListedApp, RunCache } from "./run-cache";
+import { ProviderError } from "./provider-error";
 
 /** The inputs of a SnykApp, after `check`. */
 export interface AppInputs extends ReplaceOnChangesInput {
@@ -57,24 +58,7 @@ export interface AppOutputs extends AppInputs {
   orgPublicId?: string;
 }
 
-/** The attributes of an app as Snyk's REST API answers them. */
-interface AppAttributes {
-  client_id?: string;
-  client_secret?: string;
-  name: string;
-  redirect_uris?: string[];
-  scopes: string[];
-  context: "tenant" | "user";
-  access_token_ttl_seconds: number;
-  is_public: boolean;
-  is_confidential: boolean;
-  grant_type: string;
-  org_public_id?: string;
-}
-
-interface AppDocument {
-  data: { id: string; type: string; attributes: AppAttributes };
-}
+type AppDocument = JsonApiDocument<AppResource>;
 
 /** The input schema of a SnykApp, built from the spec's own component schemas. */
 export function appInputSchema(): InputSchema {
@@ -191,12 +175,9 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
 
   /** Matching apps, looking again with backoff for up to `graceMs` while none shows up. */
   private async matchingAppsWithin(inputs: AppInputs, graceMs: number): Promise<string[]> {
-    const deadline = Date.now() + graceMs;
-    for (let delay = 250; ; delay = Math.min(delay * 2, 5_000)) {
-      const matches = await this.matchingApps(inputs);
-      if (matches.length > 0 || Date.now() + delay > deadline) return matches;
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
+    const search = await this.client().retryUntil(`the timed-out create of app "${inputs.name}" has not landed yet`,
+      () => this.matchingApps(inputs), (matches) => matches.length > 0, { timeoutMs: graceMs, baseDelayMs: 250, maxDelayMs: 5_000 });
+    return search.value;
   }
 
   /**
@@ -209,11 +190,13 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
     const listed = (await this.run.appsOf(inputs.orgId).items()).filter((app) => matchesDeclaration(app, inputs)).map((app) => app.id);
     const matches = listed.length > 0 ? await this.run.stillExisting(inputs.orgId, listed) : [];
     if (matches.length === 0) return;
-    throw new DuplicateObjectError(
+    const adoptId = matches[matches.length - 1];
+    throw new ProviderError("APP_MATCH_EXISTS",
       `An app matching this declaration (name "${inputs.name}", same redirect URIs, scopes and context) already ` +
         `exists in org ${inputs.orgId}: ${matches.join(", ")}. ` +
-        duplicateAdvice(matches[matches.length - 1], "app") +
+        duplicateAdvice(adoptId, "app") +
         " To create another app anyway, give it a different name.",
+      { advice: { adoptId, resetSecretOnAdopt: true } },
     );
   }
 
@@ -258,7 +241,7 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
 
   private async resetSecret(orgId: string, appId: string): Promise<string> {
     const secret = await manageSecret(this.client(), { orgId, appId }, "replace");
-    if (!secret) throw new SnykError(`Snyk replaced the secrets of app ${appId} but did not return the new one`);
+    if (!secret) throw new ProviderError("SNYK_MALFORMED_ANSWER", `Snyk replaced the secrets of app ${appId} but did not return the new one`);
     return secret;
   }
 
@@ -285,13 +268,13 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
       existing = appResource(await this.client().request<AppDocument>("GET", path), { method: "GET", path });
     } catch (error) {
       if (error instanceof SnykNotFoundError) {
-        throw new Error(`adoptId: Snyk has no app ${appId} in org ${inputs.orgId} to adopt (404). Check both ids.`);
+        throw new ProviderError("ADOPT_NOT_FOUND", `adoptId: Snyk has no app ${appId} in org ${inputs.orgId} to adopt (404). Check both ids.`, { cause: error });
       }
       throw error;
     }
     const current = toOutputs(inputs, appId, existing.attributes, undefined);
     if (!sameSet(current.scopes, inputs.scopes) || current.context !== inputs.context) {
-      throw new Error(
+      throw new ProviderError("ADOPT_MISMATCH",
         `adoptId: app ${appId} has scopes [${current.scopes.join(", ")}] and context "${current.context}", ` +
           `but the program declares [${inputs.scopes.join(", ")}] and "${inputs.context}". Snyk cannot change ` +
           "scopes or context: declare the app's current values to adopt it, or drop adoptId to create a new app.",

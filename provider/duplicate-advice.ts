@@ -4,11 +4,6 @@
  * resource renamed without `aliases` (Pulumi creates the new URN before deleting the old one), a
  * run killed while creating (a pending create stays in state), or an object made by hand.
  */
-import { SnykError } from "./client";
-
-/** Raised when a Create would duplicate an object Snyk already holds; the message says what to do. */
-export class DuplicateObjectError extends SnykError {}
-
 /**
  * The advice for a duplicate, naming `aliases` for renames first.
  *

@@ -4,11 +4,12 @@
  * the engine records the object in state instead of forgetting it. Used whenever a Snyk object
  * was created (or changed) and something after that failed, so nothing is orphaned.
  */
-import { definedOnly } from "./outputs";
 import { SnykError } from "./client";
+import { definedOnly } from "./outputs";
 
 /** A failure after the Snyk object already existed; the engine keeps `id` and `properties`. */
 export class ResourceInitFailedError extends SnykError {
+  static override readonly code: string = "RESOURCE_INIT_FAILED";
   /** The reasons Pulumi shows for the partial failure. */
   readonly reasons: string[];
 
@@ -23,7 +24,9 @@ export class ResourceInitFailedError extends SnykError {
     cause: unknown,
   ) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`${reason} (the Snyk object ${id} exists and is recorded in state; run \`pulumi up\` again to finish)`);
+    // The advice is the wrapped error's, plus running again (which finishes the object).
+    const advice = { ...(cause instanceof SnykError ? cause.advice : undefined), runAgain: true };
+    super(`${reason} (the Snyk object ${id} exists and is recorded in state; run \`pulumi up\` again to finish)`, { cause, advice });
     this.reasons = [reason];
     if (cause !== undefined) Object.defineProperty(this, "cause", { value: cause, configurable: true, writable: true });
     this.properties = definedOnly(properties as Record<string, unknown>);

@@ -2,18 +2,11 @@
  * Finding one install. Snyk has no GET of a single install: the only way is to list the owner's
  * installs (`expand=app`, 100 a page) and stop at the page that holds the id.
  */
-import type { SnykClient } from "./client";
+import type { InstallResource, SnykClient } from "./client";
 import { InstallOwner, installsPath } from "./install-owner";
 
-/** An install as the list endpoint answers it (with `expand=app`). */
-export interface InstallListItem {
-  id: string;
-  type: string;
-  attributes: { client_id?: string; installed_at?: string };
-  relationships?: {
-    app?: { data?: { id: string; type?: string; attributes?: { name?: string; client_id?: string; context?: string; scopes?: string[] } } };
-  };
-}
+/** An install as the list endpoint answers it (with `expand=app`): the client's one install shape. */
+export type InstallListItem = InstallResource;
 
 /**
  * The install with this id, or undefined when the owner has none (removed out of band, or

@@ -34,6 +34,8 @@ const KIND_NAMES: Record<StateKind, string> = { app: "SnykApp", install: "SnykAp
 
 /** Raised when a resource's state holds a value this version cannot understand. */
 export class SnykStateError extends SnykError {
+  static override readonly code: string = "STATE_UNREADABLE";
+
   /** The property at fault. */
   readonly property: string;
 

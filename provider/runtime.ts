@@ -4,65 +4,17 @@
  * kind, with a Snyk client created on first use from stack config or the environment.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { createHash } from "crypto";
-import { DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_TIMEOUT_MS, RateLimit, SnykClient } from "./client";
-import { ConfigSource, ProviderConfigurationError, ProviderSettings, missingTokenMessage, resolveSettings } from "./settings";
-import { TokenRescueClient } from "./token-rescue";
+import { DEFAULT_TIMEOUT_MS, SnykClient, withErrorTrailer } from "./client";
+import { ConfigSource, ProviderSettings, resolveSettings } from "./settings";
+import { clientFor, runCacheFor } from "./shared-client";
 import { withProviderOnInitFailure } from "./init-failed";
-import type { ResourceKind } from "./serializable-provider";
+import type { ResourceKind } from "./resource-kind";
 import { AppOperations } from "./app";
+import { ProviderError } from "./provider-error";
+import { withHostErrors } from "./host-errors";
 import { AppSecretOperations } from "./app-secret";
 import { AppInstallOperations } from "./app-install";
-import { RunCache } from "./run-cache";
-
-// One client per distinct settings in this host process, shared by every resource kind, so the
-// concurrency and rate caps hold for the whole deployment (Snyk limits per token, not per kind).
-const clients = new Map<string, SnykClient>();
-// One RunCache per client, shared by every kind: this host serves one run (one pulumi command).
-const runs = new Map<string, RunCache>();
-
-function settingsKey(settings: ProviderSettings): string {
-  return createHash("sha256").update(JSON.stringify(settings)).digest("hex");
-}
-
-/** What this run (this provider host) has listed and read from Snyk for these settings. */
-export function runCacheFor(settings: ProviderSettings): RunCache {
-  const key = settingsKey(settings);
-  let run = runs.get(key);
-  if (!run) {
-    run = new RunCache(() => clientFor(settings));
-    runs.set(key, run);
-  }
-  return run;
-}
-
-/** The shared Snyk client for these settings; throws a clear error when no token is set. */
-export function clientFor(settings: ProviderSettings): SnykClient {
-  if (!settings.token) throw new ProviderConfigurationError(missingTokenMessage(settings));
-  const key = settingsKey(settings);
-  let client = clients.get(key);
-  if (!client) {
-    const { rescueToken } = settings;
-    const rescue = rescueToken ? () => clientFor({ ...settings, token: rescueToken, rescueToken: undefined }) : undefined;
-    client = new TokenRescueClient({
-      token: settings.token,
-      authScheme: settings.authScheme,
-      apiUrl: settings.apiUrl,
-      region: settings.region as any,
-      apiVersion: settings.apiVersion,
-      maxConcurrency: settings.maxConcurrency,
-      timeoutMs: settings.timeoutMs,
-      rateLimit: rateLimitOf(settings),
-    }, rescue);
-    clients.set(key, client);
-  }
-  return client;
-}
-
-/** The client's rate limit: `requestsPerMinute` per `rateLimitWindowMs` (a minute when unset). */
-function rateLimitOf(settings: ProviderSettings): RateLimit {
-  return { requests: settings.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE, windowMs: settings.rateLimitWindowMs ?? 60_000 };
-}
+import type { RunCache } from "./run-cache";
 
 /**
  * The implementation of one resource kind.
@@ -71,9 +23,15 @@ function rateLimitOf(settings: ProviderSettings): RateLimit {
  * @param config the stack config from `configure()`; the environment when absent
  */
 export function createOperations(kind: ResourceKind, config?: ConfigSource): pulumi.dynamic.ResourceProvider {
-  const settings = resolveSettings(config);
-  const client = () => clientFor(settings);
-  return withProviderInInitFailures(operationsOf(kind, settings, client, runCacheFor(settings)));
+  let operations: pulumi.dynamic.ResourceProvider;
+  try {
+    const settings = resolveSettings(config);
+    const client = () => clientFor(settings);
+    operations = withProviderInInitFailures(operationsOf(kind, settings, client, runCacheFor(settings)));
+  } catch (error) {
+    throw withErrorTrailer(error);
+  }
+  return withHostErrors(operations);
 }
 
 function operationsOf(kind: ResourceKind, settings: ProviderSettings, client: () => SnykClient, run: RunCache): Operations {
@@ -85,7 +43,7 @@ function operationsOf(kind: ResourceKind, settings: ProviderSettings, client: ()
     case "app-install":
       return new AppInstallOperations(client, { timeoutMs: settings.verifyTimeoutMs }, run);
     default:
-      throw new ProviderConfigurationError(`pulumi-snyk-apps: unknown resource kind ${String(kind)}`);
+      throw new ProviderError("UNKNOWN_RESOURCE_KIND", `pulumi-snyk-apps: unknown resource kind ${String(kind)}`);
   }
 }
 

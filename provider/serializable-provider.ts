@@ -4,17 +4,17 @@
  * It is deliberately thin: it holds only its resource kind, and each method loads the real
  * implementation with `require("pulumi-snyk-apps/provider/runtime")` inside the provider host,
  * which resolves it from the program's node_modules. So the serialized text stays small, holds no
- * paths, credentials or clients, and is the same on every machine
- * (see ../shared docs: "What the serializer captures").
+ * paths, credentials or clients, and is the same on every machine (Pulumi's closure serializer
+ * captures, by value, everything a method's text refers to: so the methods refer to nothing).
  *
  * Keep this file to syntax TypeScript 3.8 parses: where a program has no `typescript` package,
  * Pulumi's closure serializer parses methods with its vendored TypeScript 3.8.3, which rejects
  * class fields (hence the ES2020 target: no field declarations are emitted) and `??=`.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import type { ResourceKind } from "./resource-kind";
 
-/** The resource kinds this package manages. */
-export type ResourceKind = "app" | "app-secret" | "app-install";
+export type { ResourceKind };
 
 /** A dynamic ResourceProvider that delegates to `provider/runtime` in the provider host. */
 export class SerializableProvider implements pulumi.dynamic.ResourceProvider {

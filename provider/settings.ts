@@ -8,7 +8,7 @@
  * `snyk:token` encrypted, in the state as the default provider's inputs; a token set only in
  * `SNYK_TOKEN` stays out of the state.)
  */
-import { SnykError } from "./client/snyk-error";
+import { SnykConfigurationError } from "./client/snyk-error";
 import { endpointSettingProblems } from "./validation/settings-rules";
 
 /** A source of stack config values, as Pulumi's dynamic `configure()` request offers it. */
@@ -56,8 +56,11 @@ export interface ProviderSettings {
   readonly snykConfigDelivered?: boolean;
 }
 
-/** Raised when the provider cannot run with the settings it was given. */
-export class ProviderConfigurationError extends SnykError {}
+/**
+ * Raised when the provider cannot run with the settings it was given: `CONFIG_MISSING_TOKEN`
+ * when no token is set, `CONFIG_INVALID` for a value it cannot use.
+ */
+export class ProviderConfigurationError extends SnykConfigurationError {}
 
 /** The message for a missing token: it names both ways to set one. */
 export const MISSING_TOKEN_MESSAGE =

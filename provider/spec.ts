@@ -4,6 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { ProviderError } from "./provider-error";
 
 /** The file name of the REST spec in `spec/`. */
 export const REST_SPEC_FILE = "snyk-rest-apps-2025-11-05.json";
@@ -17,7 +18,7 @@ let cached: { components: { schemas: Record<string, JsonSchema> } } | undefined;
 export function specDirectory(): string {
   const candidates = [path.join(__dirname, "..", "spec"), path.join(__dirname, "..", "..", "spec")];
   const found = candidates.find((dir) => fs.existsSync(path.join(dir, REST_SPEC_FILE)));
-  if (!found) throw new Error(`pulumi-snyk-apps: spec/${REST_SPEC_FILE} is missing from the package`);
+  if (!found) throw new ProviderError("PACKAGE_INCOMPLETE", `pulumi-snyk-apps: spec/${REST_SPEC_FILE} is missing from the package`);
   return found;
 }
 
@@ -28,7 +29,7 @@ export function specDirectory(): string {
 export function specSchema(name: string): JsonSchema {
   cached ??= JSON.parse(fs.readFileSync(path.join(specDirectory(), REST_SPEC_FILE), "utf8"));
   const schema = cached!.components.schemas[name];
-  if (!schema) throw new Error(`pulumi-snyk-apps: the spec has no schema named ${name}`);
+  if (!schema) throw new ProviderError("PACKAGE_INCOMPLETE", `pulumi-snyk-apps: the spec has no schema named ${name}`);
   return withoutDocs(schema);
 }
 

@@ -9,6 +9,8 @@ import { recordOnFailure } from "./init-failed";
 
 /** Raised when the app or install whose secret would rotate is gone from Snyk. */
 export class SecretTargetGoneError extends SnykError {
+  static override readonly code: string = "SECRET_TARGET_GONE";
+
   /**
    * @param target the app or install, as `describeTarget` words it
    * @param cause Snyk's 404

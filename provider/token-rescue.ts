@@ -10,6 +10,8 @@ import { SnykAuthenticationError, SnykClient, SnykClientOptions, SnykError, Snyk
 
 /** Raised when Snyk rejects the token (401); the message explains recorded config and the way out. */
 export class TokenRejectedError extends SnykError {
+  static override readonly code: string = "TOKEN_REJECTED";
+
   /**
    * @param cause Snyk's 401 (never holds the token)
    * @param rescueTried whether SNYK_TOKEN was tried too and rejected

@@ -4,7 +4,7 @@
  * so `waitUntilCredentialsWork` retries with backoff within a bound.
  */
 import type { SnykClient } from "./client";
-import { SnykOAuthError } from "./client";
+import { SnykError, SnykOAuthError } from "./client";
 
 /** How long and how often to retry a credential check. */
 export interface VerifyOptions {
@@ -20,7 +20,8 @@ export interface VerifyOptions {
 export type CredentialStatus = "valid" | "revoked";
 
 /** Raised when credentials did not work within the bound. */
-export class CredentialVerificationError extends Error {
+export class CredentialVerificationError extends SnykError {
+  static override readonly code: string = "CREDENTIALS_NOT_ACCEPTED";
   /**
    * @param clientId whose credentials failed
    * @param attempts how many exchanges were tried
@@ -34,7 +35,6 @@ export class CredentialVerificationError extends Error {
     super(
       `The new credentials of client ${clientId} did not work at /oauth2/token after ${attempts} attempts: ${lastError}`,
     );
-    this.name = "CredentialVerificationError";
   }
 }
 
@@ -53,27 +53,22 @@ export async function checkCredentials(client: SnykClient, clientId: string, sec
   }
 }
 
-/** Retries `checkCredentials` with exponential backoff until it says "valid" or the bound passes. */
+/**
+ * Retries `checkCredentials` with exponential backoff on the client's clock until it says "valid"
+ * or the bound passes; answers how many exchanges it took.
+ */
 export async function waitUntilCredentialsWork(
   client: SnykClient,
   clientId: string,
   secret: string,
   options: VerifyOptions = {},
-  sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 ): Promise<number> {
-  const timeoutMs = options.timeoutMs ?? 60_000;
-  const maxDelayMs = options.maxDelayMs ?? 5_000;
-  let delay = options.baseDelayMs ?? 250;
-  const deadline = Date.now() + timeoutMs;
-  for (let attempt = 1; ; attempt++) {
-    const status = await checkCredentials(client, clientId, secret);
-    if (status === "valid") return attempt;
-    // The last attempt comes at the deadline itself, not a backoff step before it.
-    const remaining = deadline - Date.now();
-    if (remaining <= 0) {
-      throw new CredentialVerificationError(clientId, attempt, "invalid_client (the secret is not accepted yet, or revoked)");
-    }
-    await sleep(Math.min(delay, remaining));
-    delay = Math.min(delay * 2, maxDelayMs);
-  }
+  const { done, attempts } = await client.retryUntil(
+    `the new secret of client ${clientId} is not accepted yet`,
+    () => checkCredentials(client, clientId, secret),
+    (status) => status === "valid",
+    { timeoutMs: options.timeoutMs ?? 60_000, baseDelayMs: options.baseDelayMs ?? 250, maxDelayMs: options.maxDelayMs ?? 5_000 },
+  );
+  if (!done) throw new CredentialVerificationError(clientId, attempts, "invalid_client (the secret is not accepted yet, or revoked)");
+  return attempts;
 }

@@ -23,4 +23,6 @@ export type {
 } from "./lookups";
 export type { LookupOptions, LookupSettings } from "./lookup-client";
 export { authorizeUrl, authorizeWebUrl, OAuthArgumentError, type AuthorizeUrlArgs } from "./oauth";
+export { ArgumentError } from "./argument-error";
+export { SnykError, readErrorTrailer, type ErrorAdvice, type ErrorTrailer } from "../provider/client/snyk-error";
 export { createPkcePair, pkceChallenge, type PkcePair, type PkcePairOptions } from "./pkce";

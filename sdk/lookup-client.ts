@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { SnykClient } from "../provider/client";
-import { clientFor } from "../provider/runtime";
+import { clientFor } from "../provider/shared-client";
 import { type ConfigSource, type ProviderSettings, resolveSettings } from "../provider/settings";
 
 /** Settings a lookup may override; each one wins over stack config and the environment. */

@@ -18,8 +18,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { AppAttributes, AppResource, InstallResource, JsonApiDocument } from "../provider/client";
 import { installsPath, type InstallOwner } from "../provider/install-owner";
+import { appsPath } from "../provider/app-paths";
 import { lookupClient, type LookupOptions } from "./lookup-client";
 import { mockedLookup, underMocks } from "./lookup-mocks";
+import { ArgumentError } from "./argument-error";
 
 /** The tokens lookups are invoked with under `setMocks`, for a mocks' `call` to answer. */
 export const LOOKUP_TOKENS = Object.freeze({
@@ -132,17 +134,8 @@ export interface GetAppsOutputArgs {
 /** The arguments of {@link getAppInstallsOutput}: exactly one of `orgId` and `groupId`. */
 export type GetAppInstallsOutputArgs = { orgId: pulumi.Input<string>; groupId?: undefined } | { groupId: pulumi.Input<string>; orgId?: undefined };
 
-/** Raised before any request when a lookup's argument is missing or malformed. */
-export class LookupArgumentError extends TypeError {
-  /**
-   * @param argument the argument at fault, e.g. `orgId`
-   * @param message what is wrong with it
-   */
-  constructor(readonly argument: string, message: string) {
-    super(message);
-    this.name = "LookupArgumentError";
-  }
-}
+/** Raised before any request when a lookup's argument is missing or malformed (`INVALID_ARGUMENT`). */
+export class LookupArgumentError extends ArgumentError {}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -163,8 +156,6 @@ function requireArgs(lookup: string, args: unknown): object {
   }
   return args;
 }
-
-const appsPath = (orgId: string) => `/orgs/${encodeURIComponent(orgId)}/apps/creations`;
 
 /**
  * One app of an org.

@@ -4,6 +4,7 @@
  * (`https://app.snyk.io`), not the API host.
  */
 import { SNYK_REGIONS, snykWebUrl } from "../provider/client/regions";
+import { ArgumentError } from "./argument-error";
 
 /** The arguments of {@link authorizeUrl}. Give at most one of `webUrl`, `apiUrl` and `region`. */
 export interface AuthorizeUrlArgs {
@@ -30,17 +31,8 @@ export interface AuthorizeUrlArgs {
   webUrl?: string;
 }
 
-/** Raised when an OAuth helper's argument is missing or malformed. */
-export class OAuthArgumentError extends TypeError {
-  /**
-   * @param argument the argument at fault, e.g. `redirectUri`
-   * @param message what is wrong with it
-   */
-  constructor(readonly argument: string, message: string) {
-    super(message);
-    this.name = "OAuthArgumentError";
-  }
-}
+/** Raised when an OAuth helper's argument is missing or malformed (`INVALID_ARGUMENT`). */
+export class OAuthArgumentError extends ArgumentError {}
 
 // RFC 7636 §4.2: S256 gives BASE64URL of a 32-byte digest, without padding: 43 characters.
 const S256_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;

@@ -13,7 +13,9 @@ import type * as pulumi from "@pulumi/pulumi";
 import { SnykError } from "../provider/client/snyk-error";
 
 /** Raised when a resource is declared with an option it cannot honour; the message says what to use. */
-export class ResourceOptionError extends SnykError {}
+export class ResourceOptionError extends SnykError {
+  static override readonly code: string = "INVALID_RESOURCE_OPTION";
+}
 
 /**
  * Throws for options the class cannot honour and answers the extra inputs that carry the rest.

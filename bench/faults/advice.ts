@@ -1,9 +1,11 @@
 /**
- * What a provider error tells the user to change in the program, read the way a user reads it:
- * `adoptId: "<id>"` (with `resetSecretOnAdopt: true` when the error suggests it) to take over an
- * object an interrupted run left, or `recoverWithReplace: true` on a SnykAppSecret that Snyk
- * refuses a new secret because it holds one no state knows.
+ * What a provider error tells the user to change in the program: `adoptId` (with
+ * `resetSecretOnAdopt` when the adopted object's secret was lost) to take over an object an
+ * interrupted run left, or `recoverWithReplace` on a SnykAppSecret that Snyk refuses a new secret
+ * because it holds one no state knows. Read from the advice the error carries as data (the
+ * trailer the provider host's errors end with: `readErrorTrailer`), never from its wording.
  */
+import { readErrorTrailer } from "../../provider/client";
 import type { PropertyMap } from "../../tests/support/provider-host";
 
 /** The program changes an error advises; empty when it only says what went wrong. */
@@ -16,26 +18,25 @@ export interface Advice {
   runAgain?: boolean;
 }
 
-/** The id an error tells the user to adopt (`adoptId: "<id>"`), if any. */
+/** The id an error tells the user to adopt, if any. */
 export function adoptIdIn(message: string | undefined): string | undefined {
-  return /adoptId: "([0-9a-f-]{36})"/i.exec(message ?? "")?.[1];
+  return adviceIn(message).adoptId;
 }
 
 /**
- * The advice in an error message. `resetSecretOnAdopt` is taken whenever the error mentions it:
- * every object a fault scenario is told to adopt was made by an interrupted run, so its secret is
- * lost to the user and nobody uses it yet (the condition the errors give).
+ * The advice an error message carries. `resetSecretOnAdopt` is followed whenever advised: every
+ * object a fault scenario is told to adopt was made by an interrupted run, so its secret is lost
+ * to the user and nobody uses it yet (the condition the errors give).
  */
 export function adviceIn(message: string | undefined): Advice {
-  const text = message ?? "";
-  const adoptId = adoptIdIn(text);
+  const data = readErrorTrailer(message)?.advice ?? {};
   const advice: Advice = {};
-  if (adoptId) {
-    advice.adoptId = adoptId;
-    if (/resetSecretOnAdopt: true/.test(text)) advice.resetSecretOnAdopt = true;
+  if (data.adoptId) {
+    advice.adoptId = data.adoptId;
+    if (data.resetSecretOnAdopt) advice.resetSecretOnAdopt = true;
   }
-  if (/recoverWithReplace: true/.test(text)) advice.recoverWithReplace = true;
-  if (/run `?pulumi up`? again|running again is safe|\. Run again:/i.test(text)) advice.runAgain = true;
+  if (data.recoverWithReplace) advice.recoverWithReplace = true;
+  if (data.runAgain) advice.runAgain = true;
   return advice;
 }
 

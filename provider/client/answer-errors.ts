@@ -20,6 +20,8 @@ export interface SnykMalformedResponseInit {
  * a list that cannot be read is never taken as "the object is gone".
  */
 export class SnykMalformedResponseError extends SnykError {
+  static override readonly code: string = "SNYK_MALFORMED_RESPONSE";
+
   /** The HTTP method. */
   readonly method: string;
   /** The path as requested, without the query string. */
@@ -62,6 +64,8 @@ export interface SnykPaginationErrorInit {
  * short is never taken as complete.
  */
 export class SnykPaginationError extends SnykError {
+  static override readonly code: string = "SNYK_PAGINATION_FAILED";
+
   /** The list's path, without the query string. */
   readonly path: string;
   /** Pages fetched before giving up. */

@@ -22,6 +22,7 @@ export interface SnykApiErrorInit {
  * by status; other statuses (410, 422, …) raise this class itself.
  */
 export class SnykApiError extends SnykError {
+  static override readonly code: string = "SNYK_API_ERROR";
   /** The HTTP status. */
   readonly status: number;
   /** The HTTP method. */
@@ -48,25 +49,39 @@ export class SnykApiError extends SnykError {
 }
 
 /** Raised on 400: the request body or query is invalid; `errors[].source.pointer` says where. */
-export class SnykBadRequestError extends SnykApiError {}
+export class SnykBadRequestError extends SnykApiError {
+  static override readonly code: string = "SNYK_BAD_REQUEST";
+}
 
 /** Raised on 401: the token is missing, wrong, expired or revoked. */
-export class SnykAuthenticationError extends SnykApiError {}
+export class SnykAuthenticationError extends SnykApiError {
+  static override readonly code: string = "SNYK_UNAUTHENTICATED";
+}
 
 /** Raised on 403: the token is valid but may not act on this org, group or app. */
-export class SnykPermissionError extends SnykApiError {}
+export class SnykPermissionError extends SnykApiError {
+  static override readonly code: string = "SNYK_FORBIDDEN";
+}
 
 /** Raised on 404: the resource does not exist (or was deleted outside Pulumi). */
-export class SnykNotFoundError extends SnykApiError {}
+export class SnykNotFoundError extends SnykApiError {
+  static override readonly code: string = "SNYK_NOT_FOUND";
+}
 
 /** Raised on 409: the request conflicts with the resource's state (e.g. a third secret). */
-export class SnykConflictError extends SnykApiError {}
+export class SnykConflictError extends SnykApiError {
+  static override readonly code: string = "SNYK_CONFLICT";
+}
 
 /** Raised on 429 once retries are exhausted: the API key is past its rate limit. */
-export class SnykRateLimitError extends SnykApiError {}
+export class SnykRateLimitError extends SnykApiError {
+  static override readonly code: string = "SNYK_RATE_LIMITED";
+}
 
 /** Raised on 5xx once retries (if the request was safe to retry) are exhausted. */
-export class SnykServerError extends SnykApiError {}
+export class SnykServerError extends SnykApiError {
+  static override readonly code: string = "SNYK_SERVER_ERROR";
+}
 
 /** The API error class for a status. */
 export function apiErrorClassFor(status: number): typeof SnykApiError {

@@ -1,4 +1,4 @@
-import { type Clock, systemClock } from "./clock";
+import type { Clock } from "./clock";
 
 /** A deadline on one attempt: aborts `signal` when `ms` pass on the clock. */
 export interface Deadline {
@@ -30,7 +30,11 @@ export function startDeadline(clock: Clock, ms: number): Deadline {
 }
 
 function schedule(clock: Clock, ms: number, fire: () => void): () => void {
-  // A clock without timers (e.g. one whose sleeps return at once to skip waits) gets real ones:
-  // a deadline that fired at once would fail every request.
-  return clock.schedule ? clock.schedule(ms, fire) : systemClock.schedule!(ms, fire);
+  if (clock.schedule) return clock.schedule(ms, fire);
+  // Otherwise the deadline is a cancellable sleep on the clock: a test clock moves it by hand.
+  const settled = new AbortController();
+  void clock.sleep(ms, settled.signal).then(() => {
+    if (!settled.signal.aborted) fire();
+  });
+  return () => settled.abort();
 }

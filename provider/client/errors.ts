@@ -63,7 +63,7 @@ export function errorFromTransport(
   const code = typeof raw.code === "string" ? raw.code : undefined;
   const message = redact(typeof raw.message === "string" ? raw.message : String(error), secrets);
   const cause = code === undefined ? { message } : { code, message };
-  const init = { method: request.method, path: request.path, code, cause };
+  const init = { method: request.method, path: request.path, transportCode: code, cause };
   const failure = classifyTransportFailure(code, message);
   if (failure === "timeout") {
     return { error: new SnykTimeoutError({ ...init, timeoutMs: request.timeoutMs }), failure };

@@ -18,6 +18,7 @@ export interface SnykOAuthErrorInit {
  * error body `{error, error_description}` (RFC 6749 §5.2).
  */
 export class SnykOAuthError extends SnykError {
+  static override readonly code: string = "SNYK_OAUTH_ERROR";
   /** The HTTP status. */
   readonly status: number;
   /** The HTTP method. */

@@ -30,11 +30,16 @@ export class RateLimiter {
   /** Waiters woken when an in-flight request is answered. */
   #waiting: Array<() => void> = [];
   #pausedUntil = 0;
+  readonly #onCapWait?: (delayMs: number) => void;
 
-  /** @param limit the cap; `requests: Infinity` disables it */
-  constructor(limit: RateLimit, clock: Clock) {
+  /**
+   * @param limit the cap; `requests: Infinity` disables it
+   * @param onCapWait told each time a request waits on the clock for the cap (not for a pause)
+   */
+  constructor(limit: RateLimit, clock: Clock, onCapWait?: (delayMs: number) => void) {
     this.#limit = limit;
     this.#clock = clock;
+    this.#onCapWait = onCapWait;
   }
 
   /** The epoch ms until which the client is paused (0 when it never was). */
@@ -69,8 +74,11 @@ export class RateLimiter {
         };
       }
       const oldest = Math.min(...this.#counted.map((c) => c.answeredAt));
-      if (Number.isFinite(oldest)) await this.#clock.sleep(Math.max(1, oldest + this.#limit.windowMs - now));
-      else await new Promise<void>((resolve) => this.#waiting.push(resolve));
+      if (Number.isFinite(oldest)) {
+        const delayMs = Math.max(1, oldest + this.#limit.windowMs - now);
+        this.#onCapWait?.(delayMs);
+        await this.#clock.sleep(delayMs);
+      } else await new Promise<void>((resolve) => this.#waiting.push(resolve));
     }
   }
 }

@@ -3,6 +3,7 @@
  * long to wait. {@link nextRetry} applies it to one failed attempt.
  */
 import type { TransportFailure } from "./errors";
+import { exponentialDelayMs } from "./retry-until";
 
 /** The tunable part of the policy; every wait is configurable so tests run in milliseconds. */
 export interface RetryOptions {
@@ -71,8 +72,7 @@ export function isRetryable(policy: RetryPolicy, method: string, outcome: Attemp
 
 /** The backoff before attempt `attempt + 1`: exponential, capped, with full jitter. */
 export function backoffDelayMs(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-  return Math.floor(random() * ceiling);
+  return Math.floor(random() * exponentialDelayMs(policy.baseDelayMs, policy.maxDelayMs, attempt));
 }
 
 /** What to do after a failed attempt. */

@@ -1,6 +1,7 @@
 import { resolveBaseUrls } from "./base-urls";
 import { type Clock, systemClock } from "./clock";
 import { ConcurrencyLimiter } from "./concurrency-limiter";
+import { ClientEvents, type ClientHooks } from "./hooks";
 import { errorFromResponse, errorFromTransport, type ErrorResponse } from "./errors";
 import type { JsonApiDocument } from "./jsonapi";
 import { SnykMalformedResponseError } from "./answer-errors";
@@ -10,6 +11,7 @@ import { buildUrl, pathWithoutQuery, type QueryParams } from "./query";
 import { RateLimiter, type RateLimit } from "./rate-limiter";
 import { redact, redactDeep, secretsIn } from "./redact";
 import { nextRetry, retryPolicy, type AttemptOutcome, type RetryOptions, type RetryPolicy } from "./retry";
+import { retryUntil, type RetryUntilOptions, type RetryUntilResult } from "./retry-until";
 import { serverRequestedWaitMs } from "./retry-after";
 import { SnykConfigurationError } from "./snyk-error";
 import { axiosTransport, type Transport, type TransportResult } from "./transport";
@@ -26,8 +28,8 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 
 const JSON_API = "application/vnd.api+json";
 
-/** How a client is built. */
-export interface SnykClientOptions {
+/** How a client is built; the hooks ({@link ClientHooks}) report retries, rate-limit waits and deprecations. */
+export interface SnykClientOptions extends ClientHooks {
   /** A Snyk API or service-account token, or an OAuth access token (with `authScheme: "bearer"`). */
   token: string;
   /** `token` (default) sends `Authorization: token <t>`; `bearer` sends `Authorization: bearer <t>`. */
@@ -136,11 +138,12 @@ export class SnykClient {
   readonly #paginationBudgetMs: number;
   readonly #concurrency: ConcurrencyLimiter;
   readonly #rate: RateLimiter;
+  readonly #events: ClientEvents;
 
   /** @throws SnykConfigurationError for a missing token, an unknown region or a bad API URL */
   constructor(options: SnykClientOptions) {
     if (typeof options?.token !== "string" || options.token.trim() === "") {
-      throw new SnykConfigurationError("A Snyk token is required to call the Snyk API.");
+      throw new SnykConfigurationError("A Snyk token is required to call the Snyk API.", { code: "CONFIG_MISSING_TOKEN" });
     }
     const scheme = options.authScheme ?? "token";
     if (scheme !== "token" && scheme !== "bearer") {
@@ -162,9 +165,11 @@ export class SnykClient {
     this.#maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
     this.#paginationBudgetMs = options.paginationBudgetMs ?? DEFAULT_PAGINATION_BUDGET_MS;
     this.#concurrency = new ConcurrencyLimiter(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY);
+    this.#events = new ClientEvents(options);
     this.#rate = new RateLimiter(
       options.rateLimit ?? { requests: options.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE, windowMs: 60_000 },
       this.#clock,
+      (delayMs) => this.#events.rateLimit({ source: "cap", delayMs }),
     );
   }
 
@@ -240,6 +245,20 @@ export class SnykClient {
     });
   }
 
+  /** The clock the client waits on (the injected one, or the system's). */
+  get clock(): Clock {
+    return this.#clock;
+  }
+
+  /**
+   * Tries `attempt` until `done` accepts its value or `options.timeoutMs` passes, with exponential
+   * backoff on the client's clock; each wait of a second or more is announced as a notice naming
+   * `what` (e.g. "the new secret of client x is not accepted yet").
+   */
+  retryUntil<T>(what: string, attempt: () => Promise<T>, done: (value: T) => boolean, options: RetryUntilOptions): Promise<RetryUntilResult<T>> {
+    return retryUntil(this.#clock, attempt, done, options, ({ delayMs }) => this.#events.poll(what, delayMs));
+  }
+
   /** Never shows the token (Node's inspect does not show `#private` fields; this keeps it short). */
   toJSON(): Record<string, unknown> {
     return { restUrl: this.restUrl, oauthUrl: this.oauthUrl, apiVersion: this.apiVersion, stats: this.stats };
@@ -266,7 +285,10 @@ export class SnykClient {
           method: call.method, path: call.path, reason: `the answer is larger than ${result.limitBytes} bytes, the client's cap`,
         });
       }
-      if (result.kind === "response") result.headers = redactDeep(result.headers, call.secrets);
+      if (result.kind === "response") {
+        result.headers = redactDeep(result.headers, call.secrets);
+        this.#events.answerHeaders(result.headers, this.apiVersion, call.method, call.path);
+      }
       if (result.kind === "response" && result.status >= 200 && result.status < 300) {
         this.#log(call, `${call.method} ${call.path} -> ${result.status} (attempt ${attempt})`);
         const requestId = result.headers["snyk-request-id"];
@@ -293,10 +315,13 @@ export class SnykClient {
         throw error;
       }
       this.#log(call, `${call.method} ${call.path} -> ${label} (attempt ${attempt}); retrying in ${decision.delayMs} ms`);
+      const path = redact(call.path, call.secrets);
+      this.#events.retry({ method: call.method, path, attempt, reason: label, delayMs: decision.delayMs });
       if ("status" in outcome && outcome.status === 429) {
         // Snyk answers 429 to every request until the window ends: hold the whole client.
         this.#rate.pauseUntil(now + decision.delayMs);
         this.#log(call, `client paused for ${decision.delayMs} ms by a 429`);
+        this.#events.rateLimit({ source: "429", delayMs: decision.delayMs, method: call.method, path });
       }
       this.stats.retries++;
       await this.#clock.sleep(decision.delayMs);
@@ -307,7 +332,7 @@ export class SnykClient {
     if (result.kind === "failure") {
       const { error, failure } = errorFromTransport(result.error, { ...call, timeoutMs: this.#timeoutMs }, call.secrets);
       const outcome: AttemptOutcome = { failure };
-      return { error, outcome, serverWaitMs: undefined, label: error.code ?? failure };
+      return { error, outcome, serverWaitMs: undefined, label: error.transportCode ?? failure };
     }
     const serverWaitMs = serverRequestedWaitMs(result.headers, now);
     const error = errorFromResponse({

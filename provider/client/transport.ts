@@ -29,6 +29,7 @@ export type Transport = (request: TransportRequest) => Promise<TransportResult>;
  * this code runs in Pulumi's provider host, and a shared instance would hold sockets across
  * clients. Every status resolves (the client maps statuses to errors itself) and nothing axios
  * throws leaves this function: its errors carry the request config, Authorization header included.
+ * It sets no timeout of its own: the client aborts through `signal`, on its injected clock.
  */
 export function axiosTransport(options: { maxResponseBytes?: number } = {}): Transport {
   const limitBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;

@@ -1,11 +1,11 @@
 /**
- * Tests bench/faults/advice.ts against the providers' own error texts: the lost-answer error
- * (provider/ambiguous.ts), the refused duplicate app and the refused secret (from the providers
- * running against the emulator on 127.0.0.1).
+ * Tests bench/faults/advice.ts against the providers' own errors as they leave the provider host
+ * (message and trailer): the lost-answer error (provider/ambiguous.ts), the refused duplicate app
+ * and the refused secret (from the providers running against the emulator on 127.0.0.1).
  */
 import { strict as assert } from "assert";
 import { startEmulator, RunningEmulator } from "../../emulator";
-import { SnykClient, SnykConnectionError } from "../../provider/client";
+import { SnykClient, SnykConnectionError, withErrorTrailer } from "../../provider/client";
 import { ambiguousCreateError } from "../../provider/ambiguous";
 import { AppOperations } from "../../provider/app";
 import { AppSecretOperations } from "../../provider/app-secret";
@@ -17,7 +17,7 @@ async function messageOf(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
   } catch (error) {
-    return (error as Error).message;
+    return withErrorTrailer(error as Error).message;
   }
   throw new Error("expected a rejection");
 }
@@ -33,13 +33,13 @@ describe("advice", () => {
   after(() => emulator.close());
 
   it("reads adoptId and resetSecretOnAdopt from a lost create answer that found a match", () => {
-    const message = ambiguousCreateError('app "x"', new SnykConnectionError({ method: "POST", path: "/p", cause: { message: "socket hang up" } } as ConstructorParameters<typeof SnykConnectionError>[0]), [ID]).message;
+    const message = withErrorTrailer(ambiguousCreateError('app "x"', new SnykConnectionError({ method: "POST", path: "/p", cause: { message: "socket hang up" } } as ConstructorParameters<typeof SnykConnectionError>[0]), [ID])).message;
     assert.deepEqual(adviceIn(message), { adoptId: ID, resetSecretOnAdopt: true });
     assert.equal(describeAdvice(adviceIn(message)), "adopt it (resetSecretOnAdopt)");
   });
 
   it("reads only 'run again' from a lost create answer with no match yet", () => {
-    const message = ambiguousCreateError('app "x"', new Error("timed out"), []).message;
+    const message = withErrorTrailer(ambiguousCreateError('app "x"', new Error("timed out"), [])).message;
     assert.deepEqual(adviceIn(message), { runAgain: true });
     assert.deepEqual(advisedInputs(adviceIn(message)), {});
     assert.equal(describeAdvice(adviceIn(message)), "run again");
@@ -65,8 +65,9 @@ describe("advice", () => {
     assert.deepEqual(advisedInputs(advice), { recoverWithReplace: true });
   });
 
-  it("finds nothing in an error that advises nothing", () => {
+  it("finds nothing in an error that advises nothing, and never reads the wording", () => {
     assert.deepEqual(adviceIn("Snyk API 500 Internal Server Error on PATCH /orgs/x"), {});
+    assert.deepEqual(adviceIn(`set adoptId: "${ID}" with resetSecretOnAdopt: true`), {}, "advice in words only is not data");
     assert.equal(adoptIdIn(undefined), undefined);
   });
 

@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import { startHostFixture, HostFixture } from "./host-fixture";
 import { SnykClient } from "../../provider/client";
+import { until } from "./client/support/test-server";
 
 describe("provider/app-install through Pulumi's provider host", function () {
   this.timeout(120_000);
@@ -90,11 +91,15 @@ describe("provider/app-install through Pulumi's provider host", function () {
 
   it("verifyCredentials: create waits until Snyk accepts a delayed secret", async () => {
     const app = f.emulator.admin.createClientCredentialsApp({ name: "delayed" });
-    f.emulator.admin.setSecretActivationDelay(400);
+    f.emulator.admin.setSecretActivationDelay(3_600_000); // until the test activates it
     f.emulator.admin.clearLog();
-    const { outputs } = await f.create("install", "verified", { appId: app.appId, orgId: f.emulator.orgId, verifyCredentials: true });
-    const exchanges = requests().filter((r) => r.path.includes("token"));
-    assert.ok(exchanges.length >= 2, `retried the exchange (${exchanges.length})`);
+    const exchanges = () => requests().filter((r) => r.path.includes("token"));
+    const creating = f.create("install", "verified", { appId: app.appId, orgId: f.emulator.orgId, verifyCredentials: true });
+    await Promise.race([until(() => exchanges().some((r) => r.status === 401), 60_000), creating]);
+    f.emulator.admin.activatePendingSecrets();
+    const { outputs } = await creating;
+    assert.deepEqual(exchanges().map((r) => r.status).slice(-1), [200]);
+    assert.ok(exchanges().length >= 2, `retried the exchange (${exchanges().length})`);
     assert.equal(outputs.credentialStatus, "valid");
   });
 

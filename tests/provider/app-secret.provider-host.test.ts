@@ -3,6 +3,7 @@ import { startHostFixture, HostFixture } from "./host-fixture";
 import * as path from "path";
 import { ProviderHostError, PropertyMap, startProviderHost } from "../support/provider-host";
 import { SnykClient } from "../../provider/client";
+import { until } from "./client/support/test-server";
 
 describe("provider/app-secret through Pulumi's provider host", function () {
   this.timeout(60_000);
@@ -77,12 +78,15 @@ describe("provider/app-secret through Pulumi's provider host", function () {
 
   it("waits for a new secret that Snyk takes time to accept, retrying the exchange", async () => {
     const app = f.emulator.admin.createClientCredentialsApp({ name: "slow" });
-    f.emulator.admin.setSecretActivationDelay(400);
+    f.emulator.admin.setSecretActivationDelay(3_600_000); // until the test activates it
     f.emulator.admin.clearLog();
-    const { outputs } = await f.create("secret", "slow", { orgId: f.emulator.orgId, appId: app.appId, clientId: app.clientId, currentSecret: app.clientSecret, verifyCredentials: true });
+    const exchanges = () => f.emulator.admin.requestLog.filter((r) => r.path.endsWith("/oauth2/token") || r.path === "/token");
+    const creating = f.create("secret", "slow", { orgId: f.emulator.orgId, appId: app.appId, clientId: app.clientId, currentSecret: app.clientSecret, verifyCredentials: true });
+    await Promise.race([until(() => exchanges().some((r) => r.status === 401), 60_000), creating]);
+    f.emulator.admin.activatePendingSecrets();
+    const { outputs } = await creating;
     remember(outputs);
-    const exchanges = f.emulator.admin.requestLog.filter((r) => r.path.endsWith("/oauth2/token") || r.path === "/token");
-    assert.ok(exchanges.length >= 2, `expected retries, saw ${exchanges.length} exchanges`);
+    assert.ok(exchanges().length >= 2, `expected retries, saw ${exchanges().length} exchanges`);
     assert.equal(outputs.secretStatus, "valid");
   });
 

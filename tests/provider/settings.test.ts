@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { resolveSettings, ProviderConfigurationError, MISSING_TOKEN_MESSAGE } from "../../provider/settings";
-import { clientFor } from "../../provider/runtime";
+import { clientFor } from "../../provider/shared-client";
 
 const config = (values: Record<string, string>) => ({ get: (key: string) => values[key] });
 
@@ -55,7 +55,7 @@ describe("provider/settings", () => {
   });
 });
 
-describe("provider/runtime clientFor", () => {
+describe("provider/shared-client clientFor", () => {
   it("refuses to build a client without a token, naming both ways to set one", () => {
     assert.throws(() => clientFor(resolveSettings(config({ "snyk:region": "SNYK-EU-01" }), {})), (error: Error) => error instanceof ProviderConfigurationError && error.message === MISSING_TOKEN_MESSAGE);
     assert.match(MISSING_TOKEN_MESSAGE, /snyk:token.*SNYK_TOKEN/s);

@@ -1,7 +1,7 @@
 /**
  * Requests that time out, through the real provider host: each scenario runs on a host of its
- * own whose `snyk:timeoutMs` is short, while the emulator answers after twice that (and does the
- * work then). A create that timed out may land after the error: the user either runs again once
+ * own whose `snyk:timeoutMs` is short, while the emulator holds the faulted request until the
+ * host gives up on it (closes the connection) and does the work then: late whatever the load. A create that timed out may land after the error: the user either runs again once
  * it has landed (a person reading the error) or at once (a CI job that retries straight away).
  */
 import type { Fault } from "../../../emulator/types";
@@ -12,10 +12,10 @@ import { Scenario, ScenarioOutcome } from "../scenario";
 import { actThenRerun, Flow } from "../user-flow";
 import { nothingLost, trackedByStack } from "../verdict";
 
-/** The host's per-request timeout (`snyk:timeoutMs`). */
-export const HOST_TIMEOUT_MS = 300;
-/** How late the emulator answers (and processes) a faulted request. */
-const LATE_MS = HOST_TIMEOUT_MS * 2;
+/** The host's per-request timeout (`snyk:timeoutMs`): long enough that only held requests time out on a busy machine. */
+export const HOST_TIMEOUT_MS = 1000;
+/** The faulted request is processed only once the host has timed out and closed the connection. */
+const LATE = { untilClientGone: true } as const;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -47,7 +47,7 @@ async function onTimeoutHost(lab: FaultLab, body: () => Promise<ScenarioOutcome>
 }
 
 /** Waits until the emulator has answered (or dropped) every request it received. */
-async function settled(lab: FaultLab, timeoutMs = LATE_MS + 2000): Promise<void> {
+async function settled(lab: FaultLab, timeoutMs = HOST_TIMEOUT_MS + 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (lab.admin.requestLog.some((r) => r.status === 0 && !r.path.startsWith("/_emulator")) && Date.now() < deadline) await sleep(20);
   await sleep(50);
@@ -72,7 +72,7 @@ function lateWrite(options: {
     name: `${options.name}, run again ${options.rerun}`,
     kind: "timeout",
     short: options.short,
-    injected: `${options.route} processed and answered after ${LATE_MS} ms; snyk:timeoutMs ${HOST_TIMEOUT_MS}; the user reruns ${options.rerun === "at once" ? "at once (a CI retry)" : "once the late request landed"}`,
+    injected: `${options.route} processed and answered once the host timed out; snyk:timeoutMs ${HOST_TIMEOUT_MS}; the user reruns ${options.rerun === "at once" ? "at once (a CI retry)" : "once the late request landed"}`,
     run: (lab) =>
       onTimeoutHost(lab, async () => {
         await options.setup?.(lab);
@@ -90,7 +90,7 @@ function lateWrite(options: {
 
 const appsPath = (lab: FaultLab) => `/orgs/${lab.ids.orgId}/apps/creations`;
 const createApp = (lab: FaultLab) => lab.stack.apply("app", "app", lab.appInputs("Slow app"));
-const lateCreate = (lab: FaultLab): Fault => ({ method: "POST", path: appsPath(lab), delayMs: LATE_MS });
+const lateCreate = (lab: FaultLab): Fault => ({ method: "POST", path: appsPath(lab), ...LATE });
 
 /** The timeout scenarios. */
 export function timeoutScenarios(): Scenario[] {
@@ -102,7 +102,7 @@ export function timeoutScenarios(): Scenario[] {
       short: false,
       route: "POST /orgs/{org}/apps/installs",
       rerun: "at once",
-      fault: (lab) => ({ method: "POST", path: `/orgs/${lab.ids.orgId}/apps/installs`, delayMs: LATE_MS }),
+      fault: (lab) => ({ method: "POST", path: `/orgs/${lab.ids.orgId}/apps/installs`, ...LATE }),
       act: (lab) => lab.stack.apply("install", "install", lab.installInputs("org")),
     }),
     lateWrite({
@@ -111,18 +111,18 @@ export function timeoutScenarios(): Scenario[] {
       route: "POST …/creations/{id}/secrets",
       rerun: "after it landed",
       setup: createApp,
-      fault: (lab) => ({ method: "POST", path: `${appsPath(lab)}/${lab.stack.outputs("app").appId}/secrets`, delayMs: LATE_MS }),
+      fault: (lab) => ({ method: "POST", path: `${appsPath(lab)}/${lab.stack.outputs("app").appId}/secrets`, ...LATE }),
       act: (lab) => lab.stack.apply("secret", "secret", lab.appSecretInputs("app")),
     }),
     {
       name: "timeout on app refresh",
       kind: "timeout",
       short: true,
-      injected: `GET /orgs/{org}/apps/creations/{id} answers after ${LATE_MS} ms; snyk:timeoutMs ${HOST_TIMEOUT_MS}`,
+      injected: `GET /orgs/{org}/apps/creations/{id} answers once the host timed out; snyk:timeoutMs ${HOST_TIMEOUT_MS}`,
       run: (lab) =>
         onTimeoutHost(lab, async () => {
           const outs = await createApp(lab);
-          lab.inject({ method: "GET", path: `${appsPath(lab)}/${outs.appId}`, delayMs: LATE_MS });
+          lab.inject({ method: "GET", path: `${appsPath(lab)}/${outs.appId}`, ...LATE });
           const flow = await actThenRerun(lab, () => lab.stack.refresh("app"));
           await settled(lab);
           const problems = nothingLost(lab, trackedByStack(lab));

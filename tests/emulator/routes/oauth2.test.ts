@@ -6,7 +6,7 @@ import addFormats from "ajv-formats";
 import { RunningEmulator, startEmulator } from "../../../emulator";
 import { authorize, consent, installBody, oauth, pkce, rest } from "../http";
 
-// js-yaml comes with @pulumi/pulumi and mocha; the emulator itself hand-writes the OAuth2 rules.
+// The test reads the OAuth2 spec with js-yaml (a dependency of this package); the emulator hand-writes the OAuth2 rules.
 const yaml = require("js-yaml");
 const spec = yaml.load(fs.readFileSync(path.join(__dirname, "../../../../spec/snyk-oauth2.openapi.yaml"), "utf8"));
 const ajv = new Ajv({ strict: false });

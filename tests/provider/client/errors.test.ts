@@ -12,20 +12,21 @@ describe("errors", () => {
   beforeEach(async () => { server = await startTestServer(); });
   afterEach(async () => { await server.close(); });
 
-  const cases: Array<[number, new (...a: any[]) => SnykApiError, string]> = [
-    [401, SnykAuthenticationError, "Unauthorized"],
-    [403, SnykPermissionError, "Forbidden"],
-    [404, SnykNotFoundError, "Not Found"],
-    [409, SnykConflictError, "Conflict"],
-    [410, SnykApiError, "Gone"],
+  const cases: Array<[number, new (...a: any[]) => SnykApiError, string, string]> = [
+    [401, SnykAuthenticationError, "Unauthorized", "SNYK_UNAUTHENTICATED"],
+    [403, SnykPermissionError, "Forbidden", "SNYK_FORBIDDEN"],
+    [404, SnykNotFoundError, "Not Found", "SNYK_NOT_FOUND"],
+    [409, SnykConflictError, "Conflict", "SNYK_CONFLICT"],
+    [410, SnykApiError, "Gone", "SNYK_API_ERROR"],
   ];
-  for (const [status, ErrorClass, text] of cases) {
+  for (const [status, ErrorClass, text, code] of cases) {
     it(`raises ${ErrorClass.name} on ${status}, once, with status, method, path, errors and request id`, async () => {
       server.handle((_req, res) => json(res, status, errorDocument(status, "it went wrong"), { "snyk-request-id": "req-1" }));
       const error = await caught(() => fastClient(server.url).request("POST", "/orgs/o1/apps/creations", { body: { data: {} } }));
       assert.equal(error.constructor, ErrorClass);
       assert.ok(error instanceof SnykApiError && error instanceof SnykError && error instanceof Error);
       assert.equal(error.name, ErrorClass.name);
+      assert.equal(error.code, code);
       // 401 and 403 add advice between Snyk's detail and the request id (tests/provider/client/api-errors.test.ts).
       assert.match(error.message, new RegExp(`^Snyk API ${status} ${text} on POST /orgs/o1/apps/creations: it went wrong(\\. .+\\.)? \\(request id req-1\\)$`));
       assert.deepEqual(
@@ -74,6 +75,7 @@ describe("errors", () => {
     const error = await caught(() => fastClient(server.url).request("GET", "/orgs/o1/apps/creations"));
     assert.ok(error instanceof SnykServerError);
     assert.equal(error.status, 500);
+    assert.equal(error.code, "SNYK_SERVER_ERROR");
     assert.equal(server.requests.length, 3);
   });
 
@@ -82,13 +84,15 @@ describe("errors", () => {
     const error = await caught(() => fastClient(server.url).request("GET", "/orgs/o1/apps/creations"));
     assert.ok(error instanceof SnykRateLimitError);
     assert.equal(error.retryAfterMs, 2);
+    assert.equal(error.code, "SNYK_RATE_LIMITED");
     assert.equal(server.requests.length, 3);
   });
 
   it("raises SnykConnectionError with the code when the connection is refused", async () => {
     const error = await caught(async () => fastClient(await refusedUrl()).request("GET", "/orgs/o1"));
     assert.ok(error instanceof SnykConnectionError);
-    assert.equal(error.code, "ECONNREFUSED");
+    assert.equal(error.transportCode, "ECONNREFUSED");
+    assert.equal(error.code, "SNYK_CONNECTION_FAILED");
     assert.deepEqual(Object.keys(error.cause).sort(), ["code", "message"]);
     assert.match(error.message, /^Could not reach the Snyk API on GET \/orgs\/o1: .*ECONNREFUSED/);
   });
@@ -97,7 +101,8 @@ describe("errors", () => {
     server.handle((_req, res) => dropConnection(res));
     const error = await caught(() => fastClient(server.url).request("DELETE", "/orgs/o1/apps/installs/i1"));
     assert.ok(error instanceof SnykConnectionError);
-    assert.equal(error.code, "ECONNRESET");
+    assert.equal(error.transportCode, "ECONNRESET");
+    assert.equal(error.code, "SNYK_CONNECTION_FAILED");
     assert.equal(server.requests.length, 3);
   });
 
@@ -106,7 +111,8 @@ describe("errors", () => {
     const error = await caught(() => fastClient(server.url, { timeoutMs: 30 }).request("GET", "/orgs/o1"));
     assert.ok(error instanceof SnykTimeoutError);
     assert.equal(error.timeoutMs, 30);
-    assert.equal(error.code, "ETIMEDOUT");
+    assert.equal(error.transportCode, "ETIMEDOUT");
+    assert.equal(error.code, "SNYK_TIMEOUT");
     assert.equal(error.message, "The Snyk API did not answer GET /orgs/o1 within 30 ms");
   });
 

@@ -29,10 +29,19 @@ describe("rate-limiter: a request counts from its answer", () => {
     assert.equal(third, true);
   });
 
-  it("answers a no-op when unlimited", async () => {
-    const limiter = new RateLimiter({ requests: Infinity, windowMs: 1000 }, new ManualClock());
+  it("lets every request through at once when unlimited, answered or not, without waiting", async () => {
+    const clock = new ManualClock();
+    const limiter = new RateLimiter({ requests: Infinity, windowMs: 1000 }, clock);
     const answers = await Promise.all(Array.from({ length: 100 }, () => limiter.acquire()));
-    answers.forEach((answered) => answered());
+    assert.equal(answers.length, 100, "none waited for an earlier one to be answered");
+    assert.deepEqual(clock.sleeps, [], "no wait on the clock");
+    answers.forEach((answered) => assert.equal(answered(), undefined));
+    limiter.pauseUntil(clock.now() + 500);
+    const paused = limiter.acquire();
+    await until(() => clock.pending === 1);
+    clock.advance(500);
+    await paused;
+    assert.deepEqual(clock.sleeps, [500], "a 429 pause holds even an unlimited client");
   });
 });
 

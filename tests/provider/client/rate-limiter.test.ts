@@ -4,6 +4,13 @@ import { fastClient } from "./support/fast-client";
 import { ManualClock } from "./support/manual-clock";
 import { json, startTestServer, until, type TestServer } from "./support/test-server";
 
+/** Starts the calls and counts those the client has finished (answer processed, slot counted). */
+function tracked<T>(calls: Array<Promise<T>>): { calls: Array<Promise<T>>; readonly settled: number } {
+  let settled = 0;
+  calls.forEach((call) => call.then(() => settled++, () => settled++));
+  return { calls, get settled() { return settled; } };
+}
+
 describe("rate-limiter", () => {
   let server: TestServer;
   beforeEach(async () => { server = await startTestServer(); });
@@ -12,25 +19,28 @@ describe("rate-limiter", () => {
   it("sends no more than `requests` requests in any window", async () => {
     const clock = new ManualClock();
     const snyk = fastClient(server.url, { clock, rateLimit: { requests: 5, windowMs: 1000 } });
-    const calls = Array.from({ length: 12 }, (_, i) => snyk.request("GET", `/r/${i}`));
-    await until(() => server.requests.length === 5 && clock.pending === 7);
+    const batch = tracked(Array.from({ length: 12 }, (_, i) => snyk.request("GET", `/r/${i}`)));
+    // Wait on what the client processed: a window runs from each answer, so all 5 must be in.
+    await until(() => batch.settled === 5 && clock.pending === 7);
     clock.advance(999);
     await new Promise((r) => setImmediate(r));
     assert.equal(server.requests.length, 5, "nothing more before the window ends");
     clock.advance(1);
-    await until(() => server.requests.length === 10 && clock.pending === 2);
+    await until(() => batch.settled === 10 && clock.pending === 2);
+    assert.equal(server.requests.length, 10);
     clock.advance(1000);
-    await Promise.all(calls);
+    await Promise.all(batch.calls);
     assert.equal(server.requests.length, 12);
   });
 
   it("defaults to Snyk's 1620 requests per minute and takes requestsPerMinute", async () => {
     const clock = new ManualClock();
     const snyk = fastClient(server.url, { clock, requestsPerMinute: 3, maxConcurrency: 50 });
-    const calls = Array.from({ length: 4 }, () => snyk.request("GET", "/r"));
-    await until(() => server.requests.length === 3 && clock.pending === 1);
+    const batch = tracked(Array.from({ length: 4 }, () => snyk.request("GET", "/r")));
+    await until(() => batch.settled === 3 && clock.pending === 1);
+    assert.equal(server.requests.length, 3);
     clock.advance(60_000);
-    await Promise.all(calls);
+    await Promise.all(batch.calls);
     assert.equal(server.requests.length, 4);
   });
 

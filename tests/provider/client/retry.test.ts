@@ -6,7 +6,7 @@ import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryable, nextRetry, retryPoli
 import { startEmulator, type RunningEmulator } from "../../../emulator";
 import { caught, fastClient } from "./support/fast-client";
 import { ManualClock } from "./support/manual-clock";
-import { dropConnection, errorDocument, json, refusedUrl, startTestServer, type TestServer } from "./support/test-server";
+import { dropConnection, errorDocument, json, refusedUrl, startTestServer, until, type TestServer } from "./support/test-server";
 
 describe("retry", () => {
   describe("policy", () => {
@@ -115,8 +115,14 @@ describe("retry", () => {
     });
 
     it("retries a DELETE after a timeout, and succeeds", async () => {
+      const clock = new ManualClock();
       server.handle((_req, res, i) => (i === 0 ? undefined : ok(res)));
-      assert.equal((await fastClient(server.url, { timeoutMs: 50 }).request("DELETE", "/orgs/o1/apps/creations/a1")).status, 200);
+      const call = fastClient(server.url, { clock, timeoutMs: 50 }).request("DELETE", "/orgs/o1/apps/creations/a1");
+      await until(() => server.requests.length === 1 && clock.timeouts === 1);
+      clock.advance(50); // the first attempt times out on the client's clock
+      await until(() => clock.pending === 1); // the backoff
+      clock.advance(5);
+      assert.equal((await call).status, 200);
       assert.equal(server.requests.length, 2);
     });
 
@@ -129,9 +135,13 @@ describe("retry", () => {
 
     it("does not retry a POST or PATCH answered 503 or timing out", async () => {
       server.handle((req, res) => (req.method === "PATCH" ? undefined : json(res, 503, errorDocument(503, "down"))));
-      const snyk = fastClient(server.url, { timeoutMs: 50 });
+      const clock = new ManualClock();
+      const snyk = fastClient(server.url, { clock, timeoutMs: 50 });
       assert.ok(await caught(() => snyk.request("POST", "/orgs/o1/apps/creations", { body: {} })) instanceof SnykServerError);
-      assert.ok(await caught(() => snyk.request("PATCH", "/orgs/o1/apps/creations/a1", { body: {} })) instanceof SnykTimeoutError);
+      const patch = caught(() => snyk.request("PATCH", "/orgs/o1/apps/creations/a1", { body: {} }));
+      await until(() => server.requests.length === 2 && clock.timeouts === 1);
+      clock.advance(50);
+      assert.ok(await patch instanceof SnykTimeoutError);
       assert.equal(server.requests.length, 2);
       assert.equal(snyk.stats.retries, 0);
     });
