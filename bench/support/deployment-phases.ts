@@ -74,6 +74,7 @@ export async function runPhases(setup: DeploymentSetup): Promise<PhaseRun[]> {
         // The harness stands in for the CLI's own checkpoints, whose cost is not the providers':
         // rewriting a state file of megabytes every 200 ms would be most of what is timed.
         saveIntervalMs: STATE_SAVE_INTERVAL_MS,
+        checkpoints: "throttled",
       });
       const { result, tally, wallMs, firstRequestMs, lastRequestMs } = await counted(setup.emulator, () => operation(harness, phase, setup.program));
       runs.push({

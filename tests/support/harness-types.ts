@@ -45,6 +45,13 @@ export interface ProgramHarnessOptions {
   parallel?: number;
   /** While an operation runs, write the state file at most this often (200 ms by default); it is always written at the end. */
   saveIntervalMs?: number;
+  /**
+   * `"every-call"` (the default, as the engine): a pending operation is written to the state file
+   * before its provider call starts. `"throttled"`: such writes wait for `saveIntervalMs` too, for
+   * benchmarks, where rewriting a state of megabytes before each call would be most of what is
+   * timed; the journal still reaches the file at the end, also when the host is killed.
+   */
+  checkpoints?: "every-call" | "throttled";
 }
 
 /** A step that failed, or (op `"program"`) an error of the program or of the operation itself. */

@@ -148,7 +148,7 @@ export class ProgramHarness {
       reporter: this.reporter,
       prior,
       save: () => writer.request(),
-      flush: () => writer.flush(),
+      flush: () => this.checkpoint(writer),
     });
     const priorExports = { exports: prior.exports, secretExports: prior.secretExports };
     let stepExports = priorExports;
@@ -212,13 +212,19 @@ export class ProgramHarness {
     return result;
   }
 
+  /** A journal entry's write: at once, or throttled with the other writes (`checkpoints`). */
+  private checkpoint(writer: ThrottledWriter): void {
+    if (this.options.checkpoints === "throttled") writer.request();
+    else writer.flush();
+  }
+
   /** `pulumi destroy` with the config recorded at the last `up` (see `destroy-run.ts`). */
   async destroy(): Promise<DestroyResult> {
     const state = this.state();
     const host = this.session(this.recordedConfig(state));
     const writer = new ThrottledWriter(() => this.write(state), this.options.saveIntervalMs ?? DEFAULT_SAVE_INTERVAL_MS);
     try {
-      const result = await destroyState(state, { host, steps: this.stepLimiter(), reporter: this.reporter, save: () => writer.request(), flush: () => writer.flush() });
+      const result = await destroyState(state, { host, steps: this.stepLimiter(), reporter: this.reporter, save: () => writer.request(), flush: () => this.checkpoint(writer) });
       writer.cancel();
       this.write(state);
       return result;

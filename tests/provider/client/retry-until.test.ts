@@ -19,13 +19,14 @@ describe("retry-until", () => {
     assert.deepEqual(waits, clock.sleeps);
   });
 
-  it("stops with the last value when the next wait would pass the bound, without taking it", async () => {
-    const clock = new ManualClock({ autoAdvance: true });
+  it("makes its last attempt at the bound itself, not a backoff step before it, then stops with the last value", async () => {
+    const clock = new ManualClock({ autoAdvance: true, start: 1_700_000_000_000 });
     let tries = 0;
     const result = await retryUntil(clock, async () => ++tries, () => false, { timeoutMs: 1000, baseDelayMs: 250, maxDelayMs: 5000 });
-    // Tries at 0, 250 and 750 ms; a third wait (1000 ms) would end past the 1000 ms bound.
-    assert.deepEqual(result, { value: 3, done: false, attempts: 3 });
-    assert.deepEqual(clock.sleeps, [250, 500]);
+    // Tries at 0, 250, 750 and 1000 ms: the third wait (1000 ms) is cut to the 250 ms left.
+    assert.deepEqual(result, { value: 4, done: false, attempts: 4 });
+    assert.deepEqual(clock.sleeps, [250, 500, 250]);
+    assert.equal(clock.now(), 1_700_000_001_000);
   });
 
   it("waits only as the clock moves", async () => {
