@@ -6,7 +6,7 @@
  * trailer the provider host's errors end with: `readErrorTrailer`), never from its wording.
  */
 import { readErrorTrailer } from "../../provider/client";
-import type { PropertyMap } from "../../tests/support/provider-host";
+import type { PropertyMap } from "../../harness/provider-host";
 
 /** The program changes an error advises; empty when it only says what went wrong. */
 export interface Advice {

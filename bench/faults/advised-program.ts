@@ -5,8 +5,8 @@
  * user editing `new SnykApp("ci-bot", {...})` to add `adoptId: "..."`.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { Program } from "../../tests/support/mock-program";
-import type { PropertyMap } from "../../tests/support/provider-host";
+import type { Program } from "../../harness/mock-program";
+import type { PropertyMap } from "../../harness/provider-host";
 
 /** `program` with `advised[name]` merged into the inputs of the resource called `name`. */
 export function programWithAdvice(program: Program, advised: ReadonlyMap<string, PropertyMap>): Program {

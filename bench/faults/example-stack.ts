@@ -8,9 +8,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { snykAppsProgram } from "../../examples/program";
-import { TYPES } from "../../tests/provider/host-fixture";
-import { ProgramHarness } from "../../tests/support/program-harness";
-import { ProviderHost, startProviderHost } from "../../tests/support/provider-host";
+import { TYPES } from "../../harness/host-fixture";
+import { ProgramHarness } from "../../harness/program-harness";
+import { ProviderHost, startProviderHost } from "../../harness/provider-host";
 import type { FaultLab, Kind } from "./lab";
 import type { TrackedResource } from "./verdict";
 

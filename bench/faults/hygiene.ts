@@ -7,7 +7,7 @@
  */
 import * as fs from "fs";
 import { rotationWindow } from "../../sdk";
-import type { PropertyMap } from "../../tests/support/provider-host";
+import type { PropertyMap } from "../../harness/provider-host";
 import type { FaultLab } from "./lab";
 import type { OutputCapture } from "./output-capture";
 import { exampleHarness, exampleHost, exampleProgram, newStatePath } from "./example-stack";

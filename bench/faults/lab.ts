@@ -4,8 +4,8 @@
  * itself: the emulator's holdings, the failed answers it sent, and every error and secret seen
  * (for the hygiene sweep).
  */
-import { startHostFixture, HostFixture } from "../../tests/provider/host-fixture";
-import { ProviderHost, ProviderHostError, PropertyMap } from "../../tests/support/provider-host";
+import { startHostFixture, HostFixture } from "../../harness/host-fixture";
+import { ProviderHost, ProviderHostError, PropertyMap } from "../../harness/provider-host";
 import { Fault } from "../../emulator/types";
 import { Kind, ResourceStack } from "./resource-stack";
 

@@ -6,8 +6,8 @@
  * added to the program after an error told them to (adoptId, resetSecretOnAdopt,
  * recoverWithReplace); `apply` merges them into that resource's inputs from then on.
  */
-import { ProviderHost, ProviderHostError, PropertyMap } from "../../tests/support/provider-host";
-import { TYPES } from "../../tests/provider/host-fixture";
+import { ProviderHost, ProviderHostError, PropertyMap } from "../../harness/provider-host";
+import { TYPES } from "../../harness/host-fixture";
 
 /** A resource kind, by its fixture name. */
 export type Kind = keyof typeof TYPES;

@@ -3,7 +3,7 @@
  * Snyk that no state knows (orphaned), none twice (duplicated), no state points at an object
  * that is gone, every secret the state hands out is live, and no live secret is unknown to state.
  */
-import type { PropertyMap } from "../../tests/support/provider-host";
+import type { PropertyMap } from "../../harness/provider-host";
 import type { FaultLab, Kind } from "./lab";
 
 /** One resource as a state (the lab's stack, or a program harness's file) records it. */

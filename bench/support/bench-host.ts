@@ -4,7 +4,7 @@
  * Check and a way to read its peak memory. Each Pulumi command starts a fresh host, so does
  * each phase here.
  */
-import { ProviderHost, PropertyMap, startProviderHost } from "../../tests/support/provider-host";
+import { ProviderHost, PropertyMap, startProviderHost } from "../../harness/provider-host";
 import { peakRssBytes } from "./host-process";
 import { REPO_ROOT } from "./paths";
 

@@ -3,7 +3,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { SnykApp, SnykAppInstall, SnykAppSecret } from "../../sdk";
-import type { Program } from "../../tests/support/mock-program";
+import type { Program } from "../../harness/mock-program";
 
 /** What {@link stackOfN} declares. */
 export interface StackArgs {

@@ -5,8 +5,8 @@
  */
 import * as fs from "fs";
 import type { EmulatorProcess } from "./emulator-process";
-import { HarnessFailure, ProgramHarness } from "../../tests/support/program-harness";
-import type { Program } from "../../tests/support/mock-program";
+import { HarnessFailure, ProgramHarness } from "../../harness/program-harness";
+import type { Program } from "../../harness/mock-program";
 import { BENCH_PROJECT, BENCH_STACK, FirstCheck, startBenchHost } from "./bench-host";
 import { counted, RequestTally } from "./request-tally";
 import { REPO_ROOT } from "./paths";

@@ -3,7 +3,7 @@
  * serialized provider and its record in the state file.
  */
 import * as path from "path";
-import { ProgramHarness } from "../../tests/support/program-harness";
+import { ProgramHarness } from "../../harness/program-harness";
 import { BENCH_PROJECT, BENCH_STACK, startBenchHost } from "./bench-host";
 import { oneOfEachKind } from "./bench-program";
 import { startEmulatorProcess } from "./emulator-process";

@@ -1,6 +1,6 @@
 /** Bytes a deployment stores: the serialized provider in each resource, and the state per resource. */
 import * as fs from "fs";
-import type { StackState } from "../../tests/support/program-harness";
+import type { StackState } from "../../harness/program-harness";
 import { KindName, kindOfType } from "./provider-texts";
 
 /** The target: the serialized provider of each kind under 8 KB. */

@@ -2,7 +2,7 @@
  * The `__provider` text of each resource kind, exactly as the SDK classes serialize it (a
  * program run under mocks), and a valid first Check for a bench host.
  */
-import { runProgram } from "../../tests/support/mock-program";
+import { runProgram } from "../../harness/mock-program";
 import { oneOfEachKind } from "./bench-program";
 import { BENCH_PROJECT, BENCH_STACK, FirstCheck } from "./bench-host";
 

@@ -4,7 +4,7 @@
  * `pulumi.dynamic.Resource`s of the same shape (inputs, declared outputs, secret output), which is
  * Pulumi's own cost.
  */
-import { runProgram } from "../../tests/support/mock-program";
+import { runProgram } from "../../harness/mock-program";
 import { registrations } from "./bench-program";
 import { BENCH_PROJECT, BENCH_STACK } from "./bench-host";
 

@@ -1,13 +1,13 @@
 /**
  * The demo without a `pulumi` binary: the example program runs under setMocks and every
- * resource goes through Pulumi's own provider host (tests/support/program-harness), the way
+ * resource goes through Pulumi's own provider host (harness/program-harness), the way
  * `pulumi up` calls the providers.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { RunningEmulator } from "../../emulator";
-import { ProgramHarness, formatEvent } from "../../tests/support/program-harness";
+import { ProgramHarness, formatEvent } from "../../harness/program-harness";
 import { snykAppsProgram } from "../program";
 import { exampleConfig, PROJECT } from "../emulator-config";
 import { heading, printOutputs, say } from "./print";

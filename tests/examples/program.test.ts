@@ -10,8 +10,8 @@ import * as path from "path";
 import * as sinon from "sinon";
 import * as yaml from "js-yaml";
 import { startEmulator, RunningEmulator } from "../../emulator";
-import { ProgramHarness } from "../support/program-harness";
-import { startProviderHost, ProviderHost } from "../support/provider-host";
+import { ProgramHarness } from "../../harness/program-harness";
+import { startProviderHost, ProviderHost } from "../../harness/provider-host";
 import { snykAppsProgram } from "../../examples/program";
 import { exampleConfig, PROJECT } from "../../examples/emulator-config";
 

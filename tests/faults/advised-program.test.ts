@@ -1,7 +1,7 @@
 /** Tests bench/faults/advised-program.ts: advised inputs reach only the resource they name. */
 import { strict as assert } from "assert";
 import { SnykApp } from "../../sdk";
-import { runProgram } from "../support/mock-program";
+import { runProgram } from "../../harness/mock-program";
 import { nameOfUrn, programWithAdvice } from "../../bench/faults/advised-program";
 
 const ORG = "00000000-0000-4000-8000-000000000000";

@@ -12,7 +12,7 @@ import { runBadInputs } from "../../bench/faults/bad-input";
 import { BAD_INPUTS } from "../../bench/faults/bad-input-corpus";
 import { countHits, runHygieneSweep } from "../../bench/faults/hygiene";
 import { captureOutput, OutputCapture } from "../../bench/faults/output-capture";
-import { startProviderHost } from "../support/provider-host";
+import { startProviderHost } from "../../harness/provider-host";
 
 describe("faults (short form of npm run faults)", function () {
   this.timeout(120_000);

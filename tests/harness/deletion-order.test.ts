@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { deletionOrder } from "../support/deletion-order";
+import { deletionOrder } from "../../harness/deletion-order";
 
 describe("deletion-order", () => {
   it("deletes in reverse registration order when nothing depends on anything", () => {

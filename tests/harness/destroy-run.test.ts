@@ -2,8 +2,8 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ProgramHarness } from "../support/program-harness";
-import { ProviderHost, startProviderHost } from "../support/provider-host";
+import { ProgramHarness } from "../../harness/program-harness";
+import { ProviderHost, startProviderHost } from "../../harness/provider-host";
 import { Counter } from "./fixtures/counter";
 import { CounterRecord } from "./fixtures/counter-provider";
 

@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import { applyIgnoreChanges, changedTopLevelKeys, interpretDiff, shouldTriggerReplace } from "../support/engine-diff";
-import { UNKNOWN } from "../support/struct";
+import { applyIgnoreChanges, changedTopLevelKeys, interpretDiff, shouldTriggerReplace } from "../../harness/engine-diff";
+import { UNKNOWN } from "../../harness/struct";
 
 describe("engine-diff", () => {
   describe("interpretDiff", () => {

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { displayType, formatEvent } from "../support/harness-events";
+import { displayType, formatEvent } from "../../harness/harness-events";
 
 const base = { urn: "urn:pulumi:dev::p::pulumi-nodejs:dynamic/snyk:App::my-app", type: "pulumi-nodejs:dynamic/snyk:App", name: "my-app" };
 

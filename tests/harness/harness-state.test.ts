@@ -2,8 +2,8 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { emptyState, loadState, ResourceState, saveState, StackState } from "../support/harness-state";
-import { SecretBox } from "../support/secret-box";
+import { emptyState, loadState, ResourceState, saveState, StackState } from "../../harness/harness-state";
+import { SecretBox } from "../../harness/secret-box";
 
 describe("harness-state", () => {
   let dir: string;

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { ProgramRunError, runProgram, serializeProvider } from "../support/mock-program";
-import { UNKNOWN } from "../support/struct";
+import { ProgramRunError, runProgram, serializeProvider } from "../../harness/mock-program";
+import { UNKNOWN } from "../../harness/struct";
 import { Counter } from "./fixtures/counter";
 import { counterProvider } from "./fixtures/counter-provider";
 import { LeakyProvider } from "./fixtures/leaky-provider";

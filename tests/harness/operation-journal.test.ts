@@ -3,8 +3,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as sinon from "sinon";
-import { HarnessEvent, ProgramHarness } from "../support/program-harness";
-import { startProviderHost } from "../support/provider-host";
+import { HarnessEvent, ProgramHarness } from "../../harness/program-harness";
+import { startProviderHost } from "../../harness/provider-host";
 import { Counter } from "./fixtures/counter";
 
 const urn = (name: string) => `urn:pulumi:dev::counter::pulumi-nodejs:dynamic/counter:Counter::${name}`;

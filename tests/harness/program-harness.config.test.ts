@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ProgramHarness } from "../support/program-harness";
+import { ProgramHarness } from "../../harness/program-harness";
 import { Counter } from "./fixtures/counter";
 
 /** Which config each provider call ran with, as the fixture logs it. */

@@ -3,9 +3,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as sinon from "sinon";
-import { ProgramHarness } from "../support/program-harness";
-import { UpRun } from "../support/up-run";
-import { ProviderHost, startProviderHost } from "../support/provider-host";
+import { ProgramHarness } from "../../harness/program-harness";
+import { UpRun } from "../../harness/up-run";
+import { ProviderHost, startProviderHost } from "../../harness/provider-host";
 import { Counter } from "./fixtures/counter";
 
 const urn = (name: string) => `urn:pulumi:dev::counter::pulumi-nodejs:dynamic/counter:Counter::${name}`;

@@ -4,8 +4,8 @@ import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as sinon from "sinon";
-import { formatEvent, HarnessEvent, ProgramHarness } from "../support/program-harness";
-import { ProviderHost, startProviderHost } from "../support/provider-host";
+import { formatEvent, HarnessEvent, ProgramHarness } from "../../harness/program-harness";
+import { ProviderHost, startProviderHost } from "../../harness/provider-host";
 import { Counter } from "./fixtures/counter";
 import { CounterRecord } from "./fixtures/counter-provider";
 

@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import { decodeProperties } from "../support/property-values";
-import { UNKNOWN } from "../support/struct";
+import { decodeProperties } from "../../harness/property-values";
+import { UNKNOWN } from "../../harness/struct";
 
 const sig = "4dabf18193072939515e22adb298388d";
 

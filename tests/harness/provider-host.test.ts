@@ -2,8 +2,8 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { serializeProvider } from "../support/mock-program";
-import { ProviderHost, ProviderHostError, startProviderHost, UNKNOWN } from "../support/provider-host";
+import { serializeProvider } from "../../harness/mock-program";
+import { ProviderHost, ProviderHostError, startProviderHost, UNKNOWN } from "../../harness/provider-host";
 import { byNameProvider } from "./fixtures/by-name-provider";
 import { CounterRecord, counterProvider } from "./fixtures/counter-provider";
 

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { SecretBox } from "../support/secret-box";
+import { SecretBox } from "../../harness/secret-box";
 
 describe("secret-box", () => {
   let dir: string;

@@ -11,7 +11,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { startEmulator, RunningEmulator } from "../../emulator";
-import { startProviderHost } from "../support/provider-host";
+import { startProviderHost } from "../../harness/provider-host";
 import { createConsumer, Consumer, newestSdkFor, OLDEST_SDK, relevantWarnings, root } from "./consumer";
 import { ENTRY_POINTS_SOURCE, exampleUsageSnippets, readmeSnippets } from "./readme-snippets";
 

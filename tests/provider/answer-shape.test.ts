@@ -5,9 +5,9 @@
  * found and named); garbage on read and update is a typed error naming the request.
  */
 import { strict as assert } from "assert";
-import { startHostFixture, HostFixture } from "./host-fixture";
-import { ProviderHostError } from "../support/provider-host-error";
-import { DATA_NULL, HTML_LOGIN, NO_DATA, TRUNCATED, startHostileProxy, type HostileAnswer, type HostileProxy } from "./hostile-proxy";
+import { startHostFixture, HostFixture } from "../../harness/host-fixture";
+import { ProviderHostError } from "../../harness/provider-host-error";
+import { DATA_NULL, HTML_LOGIN, NO_DATA, TRUNCATED, startHostileProxy, type HostileAnswer, type HostileProxy } from "../../harness/hostile-proxy";
 
 async function rejection(promise: Promise<unknown>): Promise<ProviderHostError> {
   try {

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { startHostFixture, HostFixture } from "./host-fixture";
+import { startHostFixture, HostFixture } from "../../harness/host-fixture";
 import { SnykClient } from "../../provider/client";
 import { until } from "./client/support/test-server";
 

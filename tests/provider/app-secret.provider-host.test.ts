@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
-import { startHostFixture, HostFixture } from "./host-fixture";
+import { startHostFixture, HostFixture } from "../../harness/host-fixture";
 import * as path from "path";
-import { ProviderHostError, PropertyMap, startProviderHost } from "../support/provider-host";
+import { ProviderHostError, PropertyMap, startProviderHost } from "../../harness/provider-host";
 import { SnykClient } from "../../provider/client";
 import { until } from "./client/support/test-server";
 

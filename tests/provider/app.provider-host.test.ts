@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
-import { startHostFixture, HostFixture } from "./host-fixture";
-import { ProviderHostError } from "../support/provider-host";
+import { startHostFixture, HostFixture } from "../../harness/host-fixture";
+import { ProviderHostError } from "../../harness/provider-host";
 
 describe("provider/app through Pulumi's provider host", function () {
   this.timeout(60_000);

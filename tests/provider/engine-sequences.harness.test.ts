@@ -10,7 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { startEmulator, RunningEmulator } from "../../emulator";
-import { ProgramHarness } from "../support/program-harness";
+import { ProgramHarness } from "../../harness/program-harness";
 import { SnykApp, SnykAppSecret, SnykAppInstall } from "../../sdk";
 import { SnykClient } from "../../provider/client";
 import { manageSecret } from "../../provider/secret-target";

@@ -5,8 +5,8 @@
  * process per `pulumi` command). Nothing the stack still manages may be deleted.
  */
 import { strict as assert } from "assert";
-import { startHostFixture, HostFixture, TYPES } from "./host-fixture";
-import { ProviderHost, ProviderHostError, PropertyMap } from "../support/provider-host";
+import { startHostFixture, HostFixture, TYPES } from "../../harness/host-fixture";
+import { ProviderHost, ProviderHostError, PropertyMap } from "../../harness/provider-host";
 
 describe("provider/held-this-run through Pulumi's provider host", function () {
   this.timeout(120_000);

@@ -5,9 +5,9 @@
  * be understood is a typed error naming the property, never a raw TypeError.
  */
 import { strict as assert } from "assert";
-import { startHostFixture, HostFixture } from "./host-fixture";
-import { ProviderHostError } from "../support/provider-host-error";
-import type { PropertyMap } from "../support/provider-host";
+import { startHostFixture, HostFixture } from "../../harness/host-fixture";
+import { ProviderHostError } from "../../harness/provider-host-error";
+import type { PropertyMap } from "../../harness/provider-host";
 
 function without(map: PropertyMap, ...keys: string[]): PropertyMap {
   const out = { ...map };

@@ -4,8 +4,8 @@
  * host process) runs Update with those outputs as `olds`, and must finish what was left undone.
  */
 import { strict as assert } from "assert";
-import { startHostFixture, HostFixture, TYPES } from "./host-fixture";
-import { ProviderHost, ProviderHostError, PropertyMap } from "../support/provider-host";
+import { startHostFixture, HostFixture, TYPES } from "../../harness/host-fixture";
+import { ProviderHost, ProviderHostError, PropertyMap } from "../../harness/provider-host";
 
 describe("provider/resume through Pulumi's provider host", function () {
   this.timeout(120_000);

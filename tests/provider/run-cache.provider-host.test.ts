@@ -4,8 +4,8 @@
  */
 import { strict as assert } from "assert";
 import * as path from "path";
-import { startHostFixture, HostFixture, TYPES } from "./host-fixture";
-import { startProviderHost, ProviderHost, PropertyMap } from "../support/provider-host";
+import { startHostFixture, HostFixture, TYPES } from "../../harness/host-fixture";
+import { startProviderHost, ProviderHost, PropertyMap } from "../../harness/provider-host";
 
 describe("provider/run-cache through Pulumi's provider host: one listing per owner per run", function () {
   this.timeout(120_000);

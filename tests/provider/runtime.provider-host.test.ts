@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { startHostFixture, HostFixture } from "./host-fixture";
+import { startHostFixture, HostFixture } from "../../harness/host-fixture";
 import { readErrorTrailer } from "../../provider/client";
 
 describe("provider/runtime through Pulumi's provider host: notices in Pulumi's log, errors with their codes", function () {

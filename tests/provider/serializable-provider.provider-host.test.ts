@@ -3,8 +3,8 @@
  * provider object before `configure` resolves, and calls `configure` once per `__provider` text.
  */
 import { strict as assert } from "assert";
-import { startHostFixture, HostFixture } from "./host-fixture";
-import { ProviderHost, ProviderHostError } from "../support/provider-host";
+import { startHostFixture, HostFixture } from "../../harness/host-fixture";
+import { ProviderHost, ProviderHostError } from "../../harness/provider-host";
 
 describe("provider/serializable-provider through Pulumi's provider host", function () {
   this.timeout(60_000);

@@ -8,7 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import { SnykApp, SnykAppSecret } from "../../sdk";
 import { startEmulator, RunningEmulator } from "../../emulator";
-import { ProgramHarness } from "../support/program-harness";
+import { ProgramHarness } from "../../harness/program-harness";
 
 describe("provider/target-gone: a secret whose app was deleted by hand", function () {
   this.timeout(120_000);

@@ -4,8 +4,8 @@
  * starting the refresh's or destroy's provider host with the recorded config.
  */
 import { strict as assert } from "assert";
-import { startHostFixture, HostFixture } from "./host-fixture";
-import { ProviderHost, ProviderHostError } from "../support/provider-host";
+import { startHostFixture, HostFixture } from "../../harness/host-fixture";
+import { ProviderHost, ProviderHostError } from "../../harness/provider-host";
 
 describe("provider/token-rescue through Pulumi's provider host", function () {
   this.timeout(60_000);

@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { SnykApp, getApps } from "../../sdk";
 import { startEmulator, RunningEmulator } from "../../emulator";
-import { ProgramHarness } from "../support/program-harness";
+import { ProgramHarness } from "../../harness/program-harness";
 
 describe("sdk/lookup-client: several Snyk tenants, one stack each", function () {
   this.timeout(120_000);

@@ -5,7 +5,7 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { getApp, getApps, getAppInstallsOutput, LOOKUP_TOKENS, type GetAppsResult, type GetAppResult } from "../../sdk";
-import { runProgram } from "../support/mock-program";
+import { runProgram } from "../../harness/mock-program";
 
 const ORG = "5e1f0c5a-0000-4000-8000-000000000001";
 const APP = "5e1f0c5a-0000-4000-8000-000000000003";

@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
-import { runProgram, ProgramRunError } from "../support/mock-program";
-import { UNKNOWN } from "../support/provider-host";
+import { runProgram, ProgramRunError } from "../../harness/mock-program";
+import { UNKNOWN } from "../../harness/provider-host";
 import { SnykApp, SnykAppInstall, SnykAppSecret } from "../../sdk";
 import { ResourceOptionError } from "../../sdk/resource-options";
 import { SnykError } from "../../provider/client";

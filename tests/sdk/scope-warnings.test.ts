@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import * as sinon from "sinon";
 import { SnykApp } from "../../sdk";
-import { runProgram } from "../support/mock-program";
+import { runProgram } from "../../harness/mock-program";
 
 const ORG = "00000000-0000-4000-8000-000000000000";
 

@@ -5,14 +5,14 @@
  * resetSecretOnAdopt, recoverWithReplace) to the resources they name and runs again.
  */
 import { rotationWindow } from "../../../sdk";
-import type { ProgramHarness } from "../../../tests/support/program-harness";
+import type { ProgramHarness } from "../../../harness/program-harness";
 import type { FaultLab } from "../lab";
 import { Scenario, shorten } from "../scenario";
 import { nothingLost } from "../verdict";
 import { exampleHarness, exampleHost, exampleProgram, newStatePath, trackedByHarness } from "../example-stack";
 import { adviceIn, advisedInputs, describeAdvice, isNewAdvice } from "../advice";
 import { nameOfUrn, programWithAdvice } from "../advised-program";
-import type { PropertyMap } from "../../../tests/support/provider-host";
+import type { PropertyMap } from "../../../harness/provider-host";
 import { MAX_RERUNS } from "../user-flow";
 
 const IN_FLIGHT_MS = 1000;

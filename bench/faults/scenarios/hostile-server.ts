@@ -6,11 +6,11 @@
  * token), must lose nothing (a garbage answer to a create is handled as a lost answer and the
  * object named), and running again once the server behaves (following the advice) must recover.
  */
-import { startProviderHost, ProviderHost } from "../../../tests/support/provider-host";
+import { startProviderHost, ProviderHost } from "../../../harness/provider-host";
 import {
   DATA_NULL, HTML_LOGIN, NO_DATA, TRUNCATED, startHostileProxy,
   type HostileAnswer, type HostileProxy, type HostileRule,
-} from "../../../tests/provider/hostile-proxy";
+} from "../../../harness/hostile-proxy";
 import { CLEAN_ENV, REPO_ROOT } from "../example-stack";
 import { FaultLab, LAB_VERIFY_TIMEOUT_MS } from "../lab";
 import { Scenario } from "../scenario";

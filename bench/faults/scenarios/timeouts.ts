@@ -5,7 +5,7 @@
  * it has landed (a person reading the error) or at once (a CI job that retries straight away).
  */
 import type { Fault } from "../../../emulator/types";
-import { startProviderHost, ProviderHost } from "../../../tests/support/provider-host";
+import { startProviderHost, ProviderHost } from "../../../harness/provider-host";
 import { CLEAN_ENV, REPO_ROOT } from "../example-stack";
 import { FaultLab, LAB_VERIFY_TIMEOUT_MS } from "../lab";
 import { Scenario, ScenarioOutcome } from "../scenario";

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { SnykApiError, SnykAuthenticationError, SnykPermissionError } from "../../../provider/client/api-errors";
-import { startHostFixture, HostFixture } from "../host-fixture";
-import { ProviderHostError, startProviderHost } from "../../support/provider-host";
+import { startHostFixture, HostFixture } from "../../../harness/host-fixture";
+import { ProviderHostError, startProviderHost } from "../../../harness/provider-host";
 import * as path from "path";
 
 describe("provider/client/api-errors: advice on 401 and 403", () => {

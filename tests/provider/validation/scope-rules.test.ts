@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { invalidScopes, scopeWarnings } from "../../../provider/validation/scope-rules";
-import { startHostFixture, HostFixture } from "../host-fixture";
+import { startHostFixture, HostFixture } from "../../../harness/host-fixture";
 
 describe("provider/validation/scope-rules", () => {
   it("rejects what cannot be a scope, naming the entry and the likely scope", () => {

@@ -1,6 +1,6 @@
 /** The `__provider` text the SDK classes serialize, for tests that start their own provider host. */
 import { SnykApp } from "../../../sdk";
-import { runProgram } from "../../support/mock-program";
+import { runProgram } from "../../../harness/mock-program";
 
 /** Serializes a SnykApp under setMocks and returns its provider text. */
 export async function serializedProviders(): Promise<{ app: string }> {

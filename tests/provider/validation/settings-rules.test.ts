@@ -4,7 +4,7 @@ import { endpointSettingProblems } from "../../../provider/validation/settings-r
 import { resolveSettings, ProviderConfigurationError } from "../../../provider/settings";
 import { SnykError } from "../../../provider/client/snyk-error";
 import { startEmulator, RunningEmulator } from "../../../emulator";
-import { startProviderHost, ProviderHost } from "../../support/provider-host";
+import { startProviderHost, ProviderHost } from "../../../harness/provider-host";
 import { serializedProviders } from "./serialized-providers";
 
 const config = (values: Record<string, string>) => ({ get: (key: string) => values[key] });

@@ -3,8 +3,8 @@
  * property), and a key that is not an input is rejected whatever its value; no request is sent.
  */
 import { strict as assert } from "assert";
-import { startHostFixture, HostFixture, TYPES } from "../host-fixture";
-import type { PropertyMap } from "../../support/provider-host";
+import { startHostFixture, HostFixture, TYPES } from "../../../harness/host-fixture";
+import type { PropertyMap } from "../../../harness/provider-host";
 import { appInputSchema } from "../../../provider/app";
 import { appSecretInputSchema } from "../../../provider/app-secret";
 import { appInstallInputSchema } from "../../../provider/app-install";

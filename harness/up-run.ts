@@ -5,7 +5,7 @@
  * parallel up to the step bound, and deletions (resources the program no longer registers, old
  * objects of replacements, pending deletes of earlier runs) run at the end, dependents first.
  */
-import { ConcurrencyLimiter } from "../../provider/client/concurrency-limiter";
+import { ConcurrencyLimiter } from "../provider/client/concurrency-limiter";
 import { deleteInOrder } from "./delete-scheduler";
 import { dependentReplacements } from "./dependent-replacements";
 import { applyIgnoreChanges, containsUnknown, EngineDiff, interpretDiff, shouldTriggerReplace } from "./engine-diff";

@@ -3,7 +3,7 @@
  * every resource of the set that depends on it is gone, independent ones in parallel up to the
  * step bound; once one deletion fails, no further deletion starts.
  */
-import { ConcurrencyLimiter } from "../../provider/client/concurrency-limiter";
+import { ConcurrencyLimiter } from "../provider/client/concurrency-limiter";
 import { deletionOrder } from "./deletion-order";
 import { ResourceState } from "./harness-state";
 

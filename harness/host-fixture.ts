@@ -4,11 +4,11 @@
  * Pulumi's own provider host configured with stack config pointing at the emulator.
  */
 import * as path from "path";
-import { startEmulator, RunningEmulator } from "../../emulator";
-import { startProviderHost, ProviderHost, PropertyMap } from "../support/provider-host";
-import { runProgram } from "../support/mock-program";
-import { SnykApp, SnykAppSecret, SnykAppInstall } from "../../sdk";
-import { SnykClient } from "../../provider/client";
+import { startEmulator, RunningEmulator } from "../emulator";
+import { startProviderHost, ProviderHost, PropertyMap } from "./provider-host";
+import { runProgram } from "./mock-program";
+import { SnykApp, SnykAppSecret, SnykAppInstall } from "../sdk";
+import { SnykClient } from "../provider/client";
 
 /** The three resource kinds, by SDK type token. */
 export const TYPES = {
@@ -72,7 +72,7 @@ export async function startHostFixture(
   const extraHosts: ProviderHost[] = [];
   const startHost = (config: Record<string, string> | undefined, env: NodeJS.ProcessEnv | undefined) =>
     startProviderHost({
-      cwd: path.resolve(__dirname, "..", "..", ".."),
+      cwd: path.resolve(__dirname, "..", ".."),
       project: "snyk-apps-tests",
       config: config ?? { "snyk:token": emulator.token, "snyk:apiUrl": emulator.url, ...options.config },
       // The machine's own Snyk settings must not leak into tests.

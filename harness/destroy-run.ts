@@ -4,7 +4,7 @@
  * resource is refused with the CLI's error; a `retainOnDelete` one leaves the state without a
  * Delete call. Each Delete is journalled as a pending operation.
  */
-import { ConcurrencyLimiter } from "../../provider/client/concurrency-limiter";
+import { ConcurrencyLimiter } from "../provider/client/concurrency-limiter";
 import { deleteInOrder } from "./delete-scheduler";
 import { deleteProtectedMessage } from "./engine-messages";
 import { Reporter } from "./harness-reporter";

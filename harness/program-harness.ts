@@ -83,7 +83,7 @@
  * - With a shared `host`, the host keeps its own config, so the recorded-config rule of refresh and
  *   destroy cannot apply.
  */
-import { ConcurrencyLimiter } from "../../provider/client/concurrency-limiter";
+import { ConcurrencyLimiter } from "../provider/client/concurrency-limiter";
 import { defaultParallelism } from "./default-parallelism";
 import { destroyState } from "./destroy-run";
 import { pendingOperationsWarning } from "./engine-messages";

@@ -7,7 +7,7 @@
  * is recorded silently and counts as `same`. Reads (and their Diffs) run in parallel up to the
  * step bound. Init errors are cleared (the host never reports partial reads).
  */
-import { ConcurrencyLimiter } from "../../provider/client/concurrency-limiter";
+import { ConcurrencyLimiter } from "../provider/client/concurrency-limiter";
 import { interpretDiff } from "./engine-diff";
 import { noChangesExpectedMessage } from "./engine-messages";
 import { Reporter } from "./harness-reporter";
