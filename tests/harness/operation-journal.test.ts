@@ -67,4 +67,22 @@ describe("operation-journal: runs killed during a provider call", () => {
       await next.stop();
     }
   });
+  it("with checkpoints: \"throttled\" (the bench's) writes the journal with the other writes, and still keeps it when the host is killed", async () => {
+    const host = await startProviderHost({ cwd: dir, project: "counter", config });
+    const slowCreateStarted = new Promise<void>((resolve) => {
+      const create = host.create.bind(host);
+      sinon.stub(host, "create").callsFake((u, props) => {
+        if (u === urn("slow")) resolve();
+        return create(u, props);
+      });
+    });
+    const harness = new ProgramHarness({ statePath, project: "counter", stack: "dev", cwd: dir, host, checkpoints: "throttled", saveIntervalMs: 3_600_000 });
+    const running = harness.up(program(true));
+    await slowCreateStarted;
+    const slowJournalled = () => (harness.state().pendingOperations ?? []).some((op) => op.resource.urn === urn("slow"));
+    assert.ok(!slowJournalled(), "not written before the call: the write waits for the interval");
+    await host.kill();
+    await running;
+    assert.deepStrictEqual(harness.state().pendingOperations?.map((op) => [op.type, op.resource.urn]), [["creating", urn("slow")]], "written at the end");
+  });
 });
