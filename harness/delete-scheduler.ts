@@ -16,40 +16,44 @@ export function deleteInOrder(
   steps: ConcurrencyLimiter,
   deleteOne: (resource: ResourceState) => Promise<boolean>,
 ): Promise<void> {
-  const remaining = [...resources];
-  const inFlight = new Set<ResourceState>();
+  // Kept up to date as deletions end, so each completion costs its own dependencies, not a scan
+  // of every resource left (thousands of resources would make that quadratic).
+  const remaining = new Set(resources);
+  const index = new Map(resources.map((r, i) => [r, i]));
+  const byUrn = new Map<string, ResourceState[]>();
+  for (const r of resources) byUrn.set(r.urn, [...(byUrn.get(r.urn) ?? []), r]);
+  const dependents = new Map<string, number>();
+  const dependenciesOf = (r: ResourceState) => new Set(r.dependencies.filter((d) => d !== r.urn));
+  for (const r of resources) for (const d of dependenciesOf(r)) dependents.set(d, (dependents.get(d) ?? 0) + 1);
+  let inFlight = 0;
   let failed = false;
   return new Promise((resolve) => {
-    const schedule = () => {
-      if (!failed) {
-        for (const resource of readyToDelete(remaining, inFlight)) {
-          remaining.splice(remaining.indexOf(resource), 1);
-          inFlight.add(resource);
-          void steps
-            .run(async () => !failed && (await deleteOne(resource)))
-            .then((deleted) => {
-              inFlight.delete(resource);
-              if (!deleted) failed = true;
-              schedule();
-            });
-        }
+    const start = (ready: ResourceState[]) => {
+      // Last registered first, as the engine deletes.
+      for (const resource of ready.sort((a, b) => index.get(b)! - index.get(a)!)) {
+        remaining.delete(resource);
+        inFlight++;
+        void steps
+          .run(async () => !failed && (await deleteOne(resource)))
+          .then((deleted) => {
+            inFlight--;
+            if (!deleted) failed = true;
+            const freed: string[] = [];
+            for (const d of dependenciesOf(resource)) {
+              const left = dependents.get(d)! - 1;
+              dependents.set(d, left);
+              if (left === 0) freed.push(d);
+            }
+            if (!failed) start(freed.flatMap((urn) => (byUrn.get(urn) ?? []).filter((r) => remaining.has(r))).concat(stuck()));
+            if (inFlight === 0) resolve();
+          });
       }
-      if (inFlight.size === 0) resolve();
     };
-    schedule();
+    // Should the recorded dependencies form a cycle, the one `deletionOrder` would pick, so that
+    // deletion always makes progress.
+    const stuck = () => (inFlight === 0 && remaining.size > 0 && ![...remaining].some(isReady) ? deletionOrder([...remaining]).slice(0, 1) : []);
+    const isReady = (r: ResourceState) => (dependents.get(r.urn) ?? 0) === 0;
+    start([...remaining].filter(isReady).concat(stuck()));
+    if (inFlight === 0) resolve();
   });
-}
-
-/**
- * The resources of `remaining` (in registration order) that nothing still present depends on,
- * last registered first. Should the recorded dependencies form a cycle, the one `deletionOrder`
- * would pick, so that deletion always makes progress.
- */
-function readyToDelete(remaining: ResourceState[], inFlight: Set<ResourceState>): ResourceState[] {
-  const present = new Set([...remaining, ...inFlight].map((r) => r.urn));
-  const dependedOn = new Set<string>();
-  for (const r of [...remaining, ...inFlight]) for (const d of r.dependencies) if (d !== r.urn && present.has(d)) dependedOn.add(d);
-  const ready = remaining.filter((r) => !dependedOn.has(r.urn)).reverse();
-  if (ready.length === 0 && inFlight.size === 0 && remaining.length > 0) return deletionOrder(remaining).slice(0, 1);
-  return ready;
 }

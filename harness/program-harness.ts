@@ -236,9 +236,17 @@ export class ProgramHarness {
 
   private async refreshInPlace(state: StackState, options: RefreshOptions): Promise<RefreshResult> {
     const host = this.session(this.recordedConfig(state));
-    const writer = new ThrottledWriter(() => this.write(state), this.options.saveIntervalMs ?? DEFAULT_SAVE_INTERVAL_MS);
+    let beforeWrite: (() => void) | undefined;
+    const writer = new ThrottledWriter(() => {
+      beforeWrite?.();
+      this.write(state);
+    }, this.options.saveIntervalMs ?? DEFAULT_SAVE_INTERVAL_MS);
+    const save = (prepare: () => void) => {
+      beforeWrite = prepare;
+      writer.request();
+    };
     try {
-      return await refreshState(state, { host, steps: this.stepLimiter(), reporter: this.reporter, save: () => writer.request() }, options);
+      return await refreshState(state, { host, steps: this.stepLimiter(), reporter: this.reporter, save }, options);
     } finally {
       writer.cancel();
       await host.stopIfStarted();

@@ -20,8 +20,12 @@ export interface RefreshSettings {
   host: HostSession;
   steps: ConcurrencyLimiter;
   reporter: Reporter;
-  /** Asks for a (throttled) write of `state` (not called for `previewOnly`). */
-  save: () => void;
+  /**
+   * Asks for a (throttled) write of `state` (not called for `previewOnly`); `beforeWrite` brings
+   * `state` up to date and must run just before the write (so the run pays for it once per write,
+   * not once per resource).
+   */
+  save: (beforeWrite: () => void) => void;
 }
 
 /**
@@ -35,7 +39,10 @@ export async function refreshState(state: StackState, settings: RefreshSettings,
   const refreshed = new Map<ResourceState, ResourceState | undefined>();
   const original = { resources: state.resources, pendingDeletes: state.pendingDeletes };
   const withRefreshed = (list: ResourceState[]) => list.flatMap((r) => (refreshed.has(r) ? (refreshed.get(r) ? [refreshed.get(r)!] : []) : [r]));
+  let stale = false;
   const apply = () => {
+    if (!stale) return;
+    stale = false;
     state.resources = withRefreshed(original.resources);
     if (original.pendingDeletes) state.pendingDeletes = withRefreshed(original.pendingDeletes);
   };
@@ -61,8 +68,8 @@ export async function refreshState(state: StackState, settings: RefreshSettings,
             changes.set(resource, { urn: resource.urn, change: diff.changes ? "updated" : "same" });
             settings.reporter.emit("read", "done", resource, diff.changes ? "drift (Diff reports changes)" : undefined);
           }
-          apply();
-          if (!options.previewOnly) settings.save();
+          stale = true;
+          if (!options.previewOnly) settings.save(apply);
         } catch (err) {
           failures.set(resource, settings.reporter.failure("read", resource, err));
         }
@@ -70,6 +77,7 @@ export async function refreshState(state: StackState, settings: RefreshSettings,
     ),
   );
 
+  stale = true;
   apply();
   // A refresh settles every interrupted operation except a CREATE, which needs --clear-pending-creates.
   state.pendingOperations = (state.pendingOperations ?? []).filter((op) => op.type === "creating" && !options.clearPendingCreates);

@@ -45,10 +45,22 @@ export function oneOfEachKind(orgId: string, installAppId: string): Program {
   };
 }
 
-/** A provider that does nothing, for the bare dynamic resource the registration cost is compared with. */
+/**
+ * A provider that does nothing (no request, no check): the bare dynamic resource the registration
+ * cost is compared with, and the bare stack whose phases are Pulumi's own cost of each step.
+ */
 const bareProvider: pulumi.dynamic.ResourceProvider = {
   async create(inputs: Record<string, unknown>) {
-    return { id: "bare", outs: inputs };
+    return { id: `bare-${Math.random().toString(36).slice(2)}`, outs: inputs };
+  },
+  async diff() {
+    return { changes: false };
+  },
+  async read(id: string, props: Record<string, unknown>) {
+    return { id, props };
+  },
+  async delete() {
+    return;
   },
 };
 
@@ -62,6 +74,32 @@ class BareResource extends pulumi.dynamic.Resource {
     super(bareProvider, name, { ...args, ...outputs }, { additionalSecretOutputs: ["clientSecret"] });
   }
 }
+
+/**
+ * {@link stackOfN}'s shape on the do-nothing provider: N app-shaped resources, each with a
+ * secret-shaped one that depends on it, and 2N install-shaped ones. Its phases time what the
+ * harness and Pulumi's provider host spend per step (Check, Diff, Create, Read, Delete) with no
+ * request at all: the engine's share of the real stack's time.
+ */
+export function bareStackOfN(args: Omit<StackArgs, "installAppIds">): Program {
+  return () => {
+    for (let i = 0; i < args.apps; i++) {
+      const app = new BareResource(`app-${i}`, {
+        orgId: args.orgId,
+        name: `Bench app ${i}`,
+        redirectUris: [`https://bench.example/${i}/callback`],
+        scopes: ["org.read"],
+      });
+      new BareResource(`app-${i}-secret`, { target: app.id, orgId: args.orgId, rotationTriggers: { window: "bench" } });
+      // Installs of apps that exist before the deploy, as in the real stack: no dependency.
+      new BareResource(`org-install-${i}`, { installs: `app ${i}`, orgId: args.orgId });
+      new BareResource(`group-install-${i}`, { installs: `app ${i}`, groupId: args.groupId });
+    }
+  };
+}
+
+/** The type token of {@link BareResource}s. */
+export const BARE_TYPE = "pulumi-nodejs:dynamic:Resource";
 
 /** `count` SnykApps, or as many bare `pulumi.dynamic.Resource`s of the same shape. */
 export function registrations(count: number, orgId: string, kind: "SnykApp" | "bare"): Program {

@@ -11,6 +11,8 @@ export interface ConcurrencyBound {
   concurrency: number;
   /** Latency the emulator adds to every answer, in ms. */
   latencyMs: number;
+  /** The longest run of those requests that must go one after another (a list's pages); 0 when unknown. */
+  chain?: number;
 }
 
 /** A request-rate limit: at most `limit` requests per `windowMs`. */
@@ -21,7 +23,8 @@ export interface RateBound extends ConcurrencyBound {
 
 /** The text printed with the figures. */
 export const CONCURRENCY_FLOOR_DEFINITION =
-  "floor = ceil(requests / concurrency) x latency: the requests in rounds of `concurrency`, each round one latency long";
+  "floor = max(ceil(requests / concurrency), chain) x latency: the requests in rounds of `concurrency`, each round one latency " +
+  "long, and no fewer rounds than the chain of requests that must go one after another";
 
 /** The text printed with the figures. */
 export const RATE_FLOOR_DEFINITION =
@@ -29,10 +32,11 @@ export const RATE_FLOOR_DEFINITION =
   "where last = requests - floor((requests - 1) / limit) x limit: request k (from 0) cannot be sent before window floor(k / limit) " +
   "opens (counting from the first request), and the last window's requests still take their latency";
 
-/** `ceil(requests / concurrency) x latency` (0 for no requests). */
+/** `max(ceil(requests / concurrency), chain) x latency` (0 for no requests). */
 export function concurrencyFloorMs(bound: ConcurrencyBound): number {
   assertBound(bound);
-  return Math.ceil(bound.requests / bound.concurrency) * bound.latencyMs;
+  if (bound.requests === 0) return 0;
+  return Math.max(Math.ceil(bound.requests / bound.concurrency), bound.chain ?? 0) * bound.latencyMs;
 }
 
 /** The floor under a rate limit; see {@link RATE_FLOOR_DEFINITION}. */
@@ -64,4 +68,7 @@ function assertBound(bound: ConcurrencyBound): void {
   if (!Number.isInteger(bound.requests) || bound.requests < 0) throw new RangeError("requests must be a whole number >= 0");
   if (!Number.isInteger(bound.concurrency) || bound.concurrency < 1) throw new RangeError("concurrency must be a whole number >= 1");
   if (!(bound.latencyMs >= 0)) throw new RangeError("latencyMs must be >= 0");
+  if (bound.chain !== undefined && (!Number.isInteger(bound.chain) || bound.chain < 0 || bound.chain > bound.requests)) {
+    throw new RangeError("chain must be a whole number between 0 and requests");
+  }
 }

@@ -20,6 +20,12 @@ export const MINIMUM_DEFINITION =
   "deploy N + N + 2N + the org's app list (duplicate guard); refresh N app GETs + the org's and the group's install lists " +
   "(a SnykAppSecret's read reuses its app's GET); destroy N + N + 2N";
 
+/** The text printed with the figures. */
+export const CHAIN_DEFINITION =
+  "chain = the longest run of requests that must go one after another (each waits for the answer before it): a list's pages " +
+  "(each page's link names the next), then what depends on the list: deploy the app list, an app create, its secret mint; " +
+  "refresh an install list; destroy a secret's delete, then its app's";
+
 /** Pages of {@link PAGE_LIMIT} to list `items` (one page even when empty). */
 export function listPages(items: number): number {
   return Math.max(1, Math.ceil(items / PAGE_LIMIT));
@@ -35,5 +41,17 @@ export function minimumRequests(phase: PhaseName, shape: StackShape): number {
       return n + 2 * listPages(n);
     case "destroy":
       return n + n + 2 * n;
+  }
+}
+
+/** The longest chain of requests that must go one after another in `phase`; see {@link CHAIN_DEFINITION}. */
+export function longestChain(phase: PhaseName, shape: StackShape): number {
+  switch (phase) {
+    case "deploy":
+      return listPages(shape.appsInOrgBefore) + 2;
+    case "refresh":
+      return listPages(shape.n);
+    case "destroy":
+      return 2;
   }
 }

@@ -3,7 +3,7 @@
  * program run under mocks), and a valid first Check for a bench host.
  */
 import { runProgram } from "../../harness/mock-program";
-import { oneOfEachKind } from "./bench-program";
+import { BARE_TYPE, bareStackOfN, oneOfEachKind } from "./bench-program";
 import { BENCH_PROJECT, BENCH_STACK, FirstCheck } from "./bench-host";
 
 /** The resource kinds, by the type token the SDK registers. */
@@ -37,4 +37,11 @@ export function appCheck(appProvider: string, orgId: string): FirstCheck {
     urn: `urn:pulumi:${BENCH_STACK}::${BENCH_PROJECT}::${KIND_TYPES.SnykApp}::first-check`,
     inputs: { __provider: appProvider, orgId, name: "First check", redirectUris: ["https://bench.example/cb"], scopes: ["org.read"] },
   };
+}
+
+/** A Check of one of {@link bareStackOfN}'s resources, with the do-nothing provider's text as serialized. */
+export async function bareCheck(orgId: string): Promise<FirstCheck> {
+  const run = await runProgram(bareStackOfN({ orgId, groupId: orgId, apps: 1 }), { project: BENCH_PROJECT, stack: BENCH_STACK });
+  const app = run.byName("app-0").inputs;
+  return { urn: `urn:pulumi:${BENCH_STACK}::${BENCH_PROJECT}::${BARE_TYPE}::first-check`, inputs: { ...app, name: "First check" } };
 }

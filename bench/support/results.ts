@@ -1,7 +1,7 @@
 /** The bench's results: the JSON written to bench/results.json, and its tables. */
 import { CONCURRENCY_FLOOR_DEFINITION, RATE_FLOOR_DEFINITION } from "./floors";
 import type { StateFootprint } from "./footprint";
-import { MINIMUM_DEFINITION } from "./minimum";
+import { CHAIN_DEFINITION, MINIMUM_DEFINITION } from "./minimum";
 import type { KindName } from "./provider-texts";
 import type { RegistrationCost } from "./registration-scenario";
 import type { Table } from "./text-table";
@@ -15,7 +15,7 @@ export interface BenchResults {
   machine: { cpus: number; node: string; platform: string; loadAverage: number };
   /** The engine's parallelism and the client's request cap the phases ran with. */
   settings: { parallel: number; clientConcurrency: number; latencyMs: number };
-  definitions: { minimum: string; concurrencyFloor: string; rateLimitFloor: string; wallTime: string };
+  definitions: { minimum: string; chain?: string; concurrencyFloor: string; engineFloor?: string; rateLimitFloor: string; wallTime: string };
   timed: TimedPhase[];
   /** The program side: registering SnykApps beside bare dynamic resources, and the target. */
   registration: RegistrationCost & { target: number };
@@ -36,6 +36,12 @@ export interface BenchResults {
   targets: { name: string; value: string; target: string; verdict: "PASS" | "FAIL" }[];
 }
 
+/** The text printed with the figures. */
+export const ENGINE_FLOOR_DEFINITION =
+  "engine floor = the same phase of the same shape (4N resources, the secrets depending on their apps) on a do-nothing dynamic " +
+  "provider, through the same harness and a fresh provider host: what Pulumi's own steps cost (the program, every Check and " +
+  "Diff one at a time, each Create/Read/Delete call, state writes) with no request at all; floor = max(request floor, engine floor)";
+
 /** What a wall time covers. */
 export const WALL_TIME_DEFINITION =
   "wall = the harness's up / refresh / destroy call, from the program's start to its result (program run under mocks, " +
@@ -45,7 +51,9 @@ export const WALL_TIME_DEFINITION =
 /** The definitions printed with the figures. */
 export const DEFINITIONS = {
   minimum: MINIMUM_DEFINITION,
-  concurrencyFloor: CONCURRENCY_FLOOR_DEFINITION.replace("requests", "minimum"),
+  chain: CHAIN_DEFINITION,
+  concurrencyFloor: `request ${CONCURRENCY_FLOOR_DEFINITION.replace("requests", "minimum")}`,
+  engineFloor: ENGINE_FLOOR_DEFINITION,
   rateLimitFloor: `${RATE_FLOOR_DEFINITION} (with requests = the minimum)`,
   wallTime: WALL_TIME_DEFINITION,
 };
@@ -57,7 +65,7 @@ const ms = (value: number) => `${Math.round(value)}`;
 /** Timed phases: requests against the minimum, wall against the floor. */
 export function timedTable(rows: TimedPhase[]): Table {
   return {
-    header: ["scenario", "phase", "resources", "requests", "minimum", "ratio", "target", "failures", "429 seen", "1st request ms", "wall ms", "floor ms", "ratio", "target", ""],
+    header: ["scenario", "phase", "resources", "requests", "minimum", "ratio", "target", "failures", "429 seen", "1st request ms", "wall ms", "request floor ms", "engine floor ms", "floor ms", "ratio", "target", ""],
     rows: rows.map((r) => [
       r.scenario,
       r.phase,
@@ -70,6 +78,8 @@ export function timedTable(rows: TimedPhase[]): Table {
       String(r.rateLimitedSeen),
       r.firstRequestMs === undefined ? "" : ms(r.firstRequestMs),
       ms(r.wallMs),
+      ms(r.requestFloorMs ?? r.floorMs),
+      r.engineFloorMs === undefined ? "" : ms(r.engineFloorMs),
       ms(r.floorMs),
       `${r.ratio.toFixed(2)}x`,
       r.targets ? `<= ${r.targets.wall}x` : "",

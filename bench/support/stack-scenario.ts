@@ -5,12 +5,12 @@
  */
 import * as path from "path";
 import { startEmulatorProcess } from "./emulator-process";
-import { stackOfN } from "./bench-program";
+import { bareStackOfN, stackOfN } from "./bench-program";
 import { runPhases } from "./deployment-phases";
-import { appCheck } from "./provider-texts";
+import { appCheck, bareCheck } from "./provider-texts";
 import { PhaseTargets, timedPhase, TimedPhase } from "./timed-phase";
 import { StateFootprint, stateFootprint } from "./footprint";
-import { minimumRequests } from "./minimum";
+import { longestChain, minimumRequests } from "./minimum";
 import type { RateLimitWindow } from "./rate-limit";
 
 /** The scenario's knobs. */
@@ -66,6 +66,15 @@ export async function runStackScenario(options: StackScenarioOptions): Promise<S
       afterDeploy: (statePath) => (state = stateFootprint(statePath)),
     });
     for (const run of runs) for (const f of run.failures.slice(0, 3)) options.log?.(`  ${scenario} ${run.phase} failure: ${f.op} ${f.urn}: ${f.message}`);
+    // The same shape on a provider that does nothing: what each phase costs the engine alone.
+    const bare = await runPhases({
+      emulator,
+      config: { "snyk:token": emulator.token, "snyk:apiUrl": emulator.url },
+      parallel: options.parallel,
+      firstCheck: await bareCheck(emulator.orgId),
+      statePath: path.join(options.workDir, `bare-${options.n}.json`),
+      program: bareStackOfN({ orgId: emulator.orgId, groupId: emulator.groupId, apps: options.n }),
+    });
     // The org holds the client-credentials apps before the deploy: its duplicate guard lists them.
     const shape = { n: options.n, appsInOrgBefore: installAppIds.length };
     const phases = runs.map((run) =>
@@ -75,6 +84,8 @@ export async function runStackScenario(options: StackScenarioOptions): Promise<S
         latencyMs: options.latencyMs,
         rateLimit,
         minimum: minimumRequests(run.phase, shape),
+        chain: longestChain(run.phase, shape),
+        engineFloorMs: bare.find((b) => b.phase === run.phase && b.failures.length === 0)?.wallMs,
         targets: options.targets,
       }),
     );

@@ -23,8 +23,12 @@ export interface TimedPhase {
   /** The emulator's and the client's rate limit, when one applied. */
   rateLimit?: { limit: number; windowMs: number };
   wallMs: number;
-  /** The least wall time the minimum allows. */
+  /** The least wall time: the larger of {@link requestFloorMs} and {@link engineFloorMs}. */
   floorMs: number;
+  /** The least wall time the minimum of requests allows. */
+  requestFloorMs: number;
+  /** The same phase on a do-nothing provider: the harness's and the provider host's own time. */
+  engineFloorMs?: number;
   /** wallMs / floorMs. */
   ratio: number;
   /** The targets, when this scenario has them. */
@@ -63,14 +67,19 @@ export interface PhaseBounds {
   rateLimit?: { limit: number; windowMs: number };
   /** The phase's physical minimum of requests. */
   minimum: number;
+  /** The longest chain of those that must go one after another. */
+  chain?: number;
+  /** The same phase of the same shape on a do-nothing provider (see `bareStackOfN`), in ms. */
+  engineFloorMs?: number;
   /** Absent where the scenario has no target. */
   targets?: PhaseTargets;
 }
 
 /** Computes the floor, the ratios and the verdict of a phase run. */
 export function timedPhase(run: PhaseRun, bounds: PhaseBounds): TimedPhase {
-  const bound = { requests: bounds.minimum, concurrency: bounds.concurrency, latencyMs: bounds.latencyMs };
-  const floorMs = bounds.rateLimit ? rateLimitFloorMs({ ...bound, ...bounds.rateLimit }) : concurrencyFloorMs(bound);
+  const bound = { requests: bounds.minimum, concurrency: bounds.concurrency, latencyMs: bounds.latencyMs, chain: bounds.chain };
+  const requestFloorMs = bounds.rateLimit ? rateLimitFloorMs({ ...bound, ...bounds.rateLimit }) : concurrencyFloorMs(bound);
+  const floorMs = Math.max(requestFloorMs, bounds.engineFloorMs ?? 0);
   const phaseRatio = ratio(run.wallMs, floorMs);
   const requestRatio = ratio(run.tally.requests, bounds.minimum);
   const rateLimitedToUser = run.failures.filter((f) => /\b429\b|rate.?limit/i.test(f.message)).length;
@@ -85,6 +94,8 @@ export function timedPhase(run: PhaseRun, bounds: PhaseBounds): TimedPhase {
     latencyMs: bounds.latencyMs,
     wallMs: run.wallMs,
     floorMs,
+    requestFloorMs,
+    ...(bounds.engineFloorMs !== undefined ? { engineFloorMs: bounds.engineFloorMs } : {}),
     ratio: phaseRatio,
     failures: run.failures.length,
     rateLimitedSeen: run.tally.rateLimited,

@@ -6,6 +6,8 @@ describe("bench floors", () => {
     assert.equal(concurrencyFloorMs({ requests: 400, concurrency: 8, latencyMs: 100 }), 5000);
     assert.equal(concurrencyFloorMs({ requests: 401, concurrency: 8, latencyMs: 100 }), 5100, "a partial round is a round");
     assert.equal(concurrencyFloorMs({ requests: 0, concurrency: 8, latencyMs: 100 }), 0);
+    assert.equal(concurrencyFloorMs({ requests: 8, concurrency: 8, latencyMs: 100, chain: 4 }), 400, "four pages one after another: four rounds");
+    assert.equal(concurrencyFloorMs({ requests: 400, concurrency: 8, latencyMs: 100, chain: 3 }), 5000, "a short chain hides in the rounds");
   });
 
   it("rate floor: the window holding the last request opens, then its requests take their latency", () => {
@@ -25,6 +27,7 @@ describe("bench floors", () => {
   it("refuses nonsense bounds", () => {
     assert.throws(() => concurrencyFloorMs({ requests: 1, concurrency: 0, latencyMs: 100 }), RangeError);
     assert.throws(() => concurrencyFloorMs({ requests: 1.5, concurrency: 8, latencyMs: 100 }), RangeError);
+    assert.throws(() => concurrencyFloorMs({ requests: 2, concurrency: 8, latencyMs: 100, chain: 3 }), RangeError);
     assert.throws(() => rateLimitFloorMs({ requests: 1, concurrency: 8, latencyMs: 100, limit: 0, windowMs: 1000 }), RangeError);
   });
 

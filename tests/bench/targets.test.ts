@@ -7,7 +7,7 @@ import { formatMarkdown, formatText } from "../../bench/support/text-table";
 const targets = { requests: 1.05, wall: 1.3 };
 const phase = (over: Partial<TimedPhase>): TimedPhase => ({
   scenario: "N=200", phase: "deploy", resources: 800, requests: 802, minimum: 802, requestRatio: 1, concurrency: 8, latencyMs: 100,
-  wallMs: 11_000, floorMs: 10_100, ratio: 11_000 / 10_100, targets, failures: 0, rateLimitedSeen: 0, rateLimitedToUser: 0,
+  wallMs: 11_000, floorMs: 10_100, requestFloorMs: 10_100, ratio: 11_000 / 10_100, targets, failures: 0, rateLimitedSeen: 0, rateLimitedToUser: 0,
   requestsByRoute: {}, hostStartToFirstCheckMs: 1000, ...over,
 });
 

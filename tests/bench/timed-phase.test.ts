@@ -1,0 +1,32 @@
+import { strict as assert } from "assert";
+import { timedPhase } from "../../bench/support/timed-phase";
+import type { PhaseRun } from "../../bench/support/deployment-phases";
+
+const run = (wallMs: number, requests: number): PhaseRun => ({
+  phase: "refresh", resources: 800, wallMs, failures: [], hostStartToFirstCheckMs: 600,
+  tally: { requests, rateLimited: 0, failed: 0, byRoute: {}, spanMs: 0 },
+});
+const bounds = { scenario: "N=200", concurrency: 8, latencyMs: 100, minimum: 8, chain: 4, targets: { requests: 1.05, wall: 1.3 } };
+
+describe("bench/support/timed-phase: wall time against the larger floor", () => {
+  it("takes the request floor (rounds, or the chain of pages) when the engine alone is faster", () => {
+    const t = timedPhase(run(500, 8), { ...bounds, engineFloorMs: 300 });
+    assert.equal(t.requestFloorMs, 400, "four pages one after another");
+    assert.equal(t.floorMs, 400);
+    assert.equal(t.ratio, 500 / 400);
+    assert.equal(t.verdict, "PASS");
+  });
+
+  it("takes the engine floor when the do-nothing provider's phase is slower than the requests allow", () => {
+    const t = timedPhase(run(2_000, 8), { ...bounds, engineFloorMs: 1_500 });
+    assert.equal(t.engineFloorMs, 1_500);
+    assert.equal(t.floorMs, 1_500);
+    assert.equal(t.verdict, "FAIL", "2000 / 1500 is past 1.3x");
+  });
+
+  it("fails a phase that sends more than the minimum allows, whatever its time", () => {
+    const t = timedPhase(run(400, 204), { ...bounds, engineFloorMs: 300 });
+    assert.equal(t.requestRatio, 204 / 8);
+    assert.equal(t.verdict, "FAIL");
+  });
+});
