@@ -54,7 +54,8 @@ export const DEFINITIONS = {
   chain: CHAIN_DEFINITION,
   concurrencyFloor: `request ${CONCURRENCY_FLOOR_DEFINITION.replace("requests", "minimum")}`,
   engineFloor: ENGINE_FLOOR_DEFINITION,
-  rateLimitFloor: `${RATE_FLOOR_DEFINITION} (with requests = the minimum)`,
+  rateLimitFloor: `${RATE_FLOOR_DEFINITION} (with requests = the minimum); where the scenario sets no limit, the client's default ` +
+    "(Snyk's 1620 a minute) still applies, and bounds every phase of more than 1620 requests (N = 1000)",
   wallTime: WALL_TIME_DEFINITION,
 };
 

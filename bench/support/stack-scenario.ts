@@ -4,6 +4,7 @@
  * requests against the physical minimum, wall time against the floor it sets.
  */
 import * as path from "path";
+import { DEFAULT_REQUESTS_PER_MINUTE } from "../../provider/client";
 import { startEmulatorProcess } from "./emulator-process";
 import { bareStackOfN, stackOfN } from "./bench-program";
 import { runPhases } from "./deployment-phases";
@@ -83,6 +84,7 @@ export async function runStackScenario(options: StackScenarioOptions): Promise<S
         concurrency: options.concurrency,
         latencyMs: options.latencyMs,
         rateLimit,
+        clientRateLimit: { limit: DEFAULT_REQUESTS_PER_MINUTE, windowMs: 60_000 },
         minimum: minimumRequests(run.phase, shape),
         chain: longestChain(run.phase, shape),
         engineFloorMs: bare.find((b) => b.phase === run.phase && b.failures.length === 0)?.wallMs,

@@ -65,6 +65,11 @@ export interface PhaseBounds {
   concurrency: number;
   latencyMs: number;
   rateLimit?: { limit: number; windowMs: number };
+  /**
+   * The client's own default limit (Snyk's 1620 a minute), which bounds a phase of more requests
+   * than one window allows even where the scenario sets no limit of its own.
+   */
+  clientRateLimit?: { limit: number; windowMs: number };
   /** The phase's physical minimum of requests. */
   minimum: number;
   /** The longest chain of those that must go one after another. */
@@ -78,7 +83,8 @@ export interface PhaseBounds {
 /** Computes the floor, the ratios and the verdict of a phase run. */
 export function timedPhase(run: PhaseRun, bounds: PhaseBounds): TimedPhase {
   const bound = { requests: bounds.minimum, concurrency: bounds.concurrency, latencyMs: bounds.latencyMs, chain: bounds.chain };
-  const requestFloorMs = bounds.rateLimit ? rateLimitFloorMs({ ...bound, ...bounds.rateLimit }) : concurrencyFloorMs(bound);
+  const limit = bounds.rateLimit ?? bounds.clientRateLimit;
+  const requestFloorMs = limit ? rateLimitFloorMs({ ...bound, ...limit }) : concurrencyFloorMs(bound);
   const floorMs = Math.max(requestFloorMs, bounds.engineFloorMs ?? 0);
   const phaseRatio = ratio(run.wallMs, floorMs);
   const requestRatio = ratio(run.tally.requests, bounds.minimum);

@@ -29,4 +29,13 @@ describe("bench/support/timed-phase: wall time against the larger floor", () => 
     assert.equal(t.requestRatio, 204 / 8);
     assert.equal(t.verdict, "FAIL");
   });
+
+  it("bounds a phase of more requests than a window allows by the client's default limit, Snyk's 1620 a minute", () => {
+    const big = { ...run(147_000, 4010), phase: "deploy" as const };
+    const t = timedPhase(big, { ...bounds, minimum: 4010, chain: 12, clientRateLimit: { limit: 1620, windowMs: 60_000 }, engineFloorMs: 27_000 });
+    assert.equal(t.requestFloorMs, 2 * 60_000 + Math.ceil(770 / 8) * 100, "two full windows, then the last 770 in rounds of 8");
+    assert.equal(t.rateLimit, undefined, "the scenario itself set no limit");
+    const small = timedPhase(run(500, 8), { ...bounds, clientRateLimit: { limit: 1620, windowMs: 60_000 } });
+    assert.equal(small.requestFloorMs, 400, "within one window the limit does not bind");
+  });
 });
