@@ -5,7 +5,9 @@
  * any) replace the old ones, and Diff(olds = refreshed outputs, news = recorded inputs) decides
  * whether the step shows as `same` or `update`. A drift only in outputs that Diff does not report
  * is recorded silently and counts as `same`. Reads (and their Diffs) run in parallel up to the
- * step bound. Init errors are cleared (the host never reports partial reads).
+ * step bound. Init errors are cleared (the host never reports partial reads). The refreshed state
+ * lists resources in the order their steps completed, as the engine's snapshot manager appends
+ * them (`markNew` in `pkg/backend/snapshot.go`), then any it did not refresh.
  */
 import { ConcurrencyLimiter } from "../provider/client/concurrency-limiter";
 import { interpretDiff } from "./engine-diff";
@@ -38,7 +40,13 @@ export async function refreshState(state: StackState, settings: RefreshSettings,
   const failures = new Map<ResourceState, HarnessFailure>();
   const refreshed = new Map<ResourceState, ResourceState | undefined>();
   const original = { resources: state.resources, pendingDeletes: state.pendingDeletes };
-  const withRefreshed = (list: ResourceState[]) => list.flatMap((r) => (refreshed.has(r) ? (refreshed.get(r) ? [refreshed.get(r)!] : []) : [r]));
+  // As the engine's snapshot: refreshed resources in the order their steps completed (the Map keeps
+  // insertion order), then the ones not (yet) refreshed; a resource Read found gone leaves.
+  const withRefreshed = (list: ResourceState[]) => {
+    const members = new Set(list);
+    const done = [...refreshed].filter(([r, next]) => members.has(r) && next).map(([, next]) => next!);
+    return [...done, ...list.filter((r) => !refreshed.has(r))];
+  };
   let stale = false;
   const apply = () => {
     if (!stale) return;

@@ -65,6 +65,22 @@ describe("refresh-run: refresh as the engine decides it", () => {
     assert.strictEqual(harness.state().resources[0].outputs.revision, 41, "the silent drift is stored");
   });
 
+  it("stores the refreshed resources in the order their reads completed, as the engine's snapshot does", async () => {
+    await harness.up(twoCounters);
+    const read = host.read.bind(host);
+    let bDone!: () => void;
+    const bRead = new Promise<void>((resolve) => (bDone = resolve));
+    sinon.replace(host, "read", async (...args: Parameters<ProviderHost["read"]>) => {
+      if (args[1] === urn("a")) await bRead;
+      const answer = await read(...args);
+      if (args[1] === urn("b")) bDone();
+      return answer;
+    });
+    const result = await harness.refresh();
+    assert.deepStrictEqual(result.changes.map((c) => c.urn), [urn("a"), urn("b")], "changes are reported in the old state order");
+    assert.deepStrictEqual(harness.state().resources.map((r) => r.name), ["b", "a"]);
+  });
+
   it("fails with expectNoChanges when a step is not same, saves nothing with previewOnly, and drops a vanished resource", async () => {
     await harness.up(twoCounters);
     const before = fs.readFileSync(statePath, "utf8");
