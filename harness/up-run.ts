@@ -17,110 +17,42 @@ import {
   triggerUnknownMessage,
 } from "./engine-messages";
 import { HarnessOp } from "./harness-events";
-import { Named, Reporter } from "./harness-reporter";
+import { Named } from "./harness-reporter";
 import { ResourceState, StackState } from "./harness-state";
+import { RunLedger } from "./run-ledger";
 import { HarnessFailure, UpResult } from "./harness-types";
-import { HostSession } from "./host-session";
 import { ResourceRegistration } from "./mock-program";
 import { OperationJournal } from "./operation-journal";
 import { ProviderHost, ProviderHostError } from "./provider-host";
 import { markSecrets, recordOf, secretOutputsOf } from "./resource-record";
 import { PropertyMap } from "./struct";
+import { Decision, Plan, StepFailed, UpRunSettings, emptyUpResult } from "./up-run-types";
 
-/** Thrown to the program when one of its resources failed or was not started; the failure, if any, is in `UpResult`. */
-export class StepFailed extends Error {}
 
-/** What an `up` needs from the harness. */
-export interface UpRunSettings {
-  preview: boolean;
-  /** URNs to replace (`--replace`). */
-  replace: string[];
-  continueOnError: boolean;
-  host: HostSession;
-  /** The step bound (`parallel`). */
-  steps: ConcurrencyLimiter;
-  reporter: Reporter;
-  /** The state before the run (after the refresh of `up --refresh`). */
-  prior: StackState;
-  /** Asks for a (throttled) write of the state file. */
-  save: () => void;
-  /** Writes the state file now (a journal entry before a provider call). */
-  flush: () => void;
-}
-
-type Plan = "create" | "update" | "replace" | "same" | "import";
-
-/** The step generator's decision for one registration. */
-interface Decision {
-  reg: ResourceRegistration;
-  plan: Plan;
-  old?: ResourceState;
-  /** The checked inputs the step sends. */
-  inputs: PropertyMap;
-  detail?: string;
-  /** Delete the old object (and `dependents`) before creating the new one. */
-  deleteFirst: boolean;
-  /** Dependents of a delete-before-replace that must be replaced too, in dependency order. */
-  dependents: ResourceState[];
-  /** The old object was already deleted (a dependent of a delete-before-replace registering again). */
-  oldGone: boolean;
-}
+/** Thrown to the program when one of its resources failed or was not started (in up-run-types.ts). */
+export { StepFailed, UpRunSettings } from "./up-run-types";
 
 /** The run of one `up`; `register` is the mocks' `newResource` for dynamic resources. */
 export class UpRun {
   readonly result: UpResult;
   /** Serializes the step generator (Check and Diff), as the engine's is. */
   private readonly generator = new ConcurrencyLimiter(1);
-  /** Live resources of the prior state, by URN. */
-  private readonly prior: Map<string, ResourceState>;
-  /** Prior URNs taken over by a registration (same URN or alias). */
-  private readonly claimed = new Set<string>();
-  /** The prior record each registration took over, by the registration's URN. */
-  private readonly takenOver = new Map<string, ResourceState>();
-  /** Prior resources deleted during this run. */
-  private readonly removed = new Set<ResourceState>();
-  /** Resources handled in this run, by URN. */
-  private readonly current = new Map<string, ResourceState>();
-  /** URNs in the order the program registered them: the order of the state file. */
-  private readonly registered: string[] = [];
-  /** URNs the step generator has seen in this run. */
-  private readonly generated = new Set<string>();
-  /** Dependents deleted by a delete-before-replace, to be created again when they register. */
-  private readonly deletedForReplacement = new Set<string>();
-  private readonly pendingDeletes: ResourceState[];
+  private readonly ledger: RunLedger;
   private readonly journal: OperationJournal;
   private halted = false;
 
   constructor(private readonly settings: UpRunSettings) {
     const prior = settings.prior;
-    this.prior = new Map(prior.resources.map((r) => [r.urn, r]));
-    this.pendingDeletes = [...(prior.pendingDeletes ?? [])];
+    this.ledger = new RunLedger(prior);
     this.journal = new OperationJournal([...(prior.pendingOperations ?? [])], settings.flush, settings.host.diedDuring);
-    this.result = {
-      preview: settings.preview,
-      created: [],
-      updated: [],
-      replaced: [],
-      deleted: [],
-      deletedReplaced: [],
-      same: [],
-      outputs: {},
-      secretOutputs: [],
-      resources: prior.resources,
-      warnings: [],
-      failures: [],
-    };
+    this.result = emptyUpResult(settings.preview, prior.resources);
   }
 
   /** The state as it stands, with these exports (in a preview: the prior state). */
   state(exports: Pick<StackState, "exports" | "secretExports">): StackState {
-    const current = this.registered.filter((urn) => this.current.has(urn)).map((urn) => this.current.get(urn)!);
-    const kept = [...this.prior.values()].filter((r) => !this.claimed.has(r.urn) && !this.removed.has(r));
-    const state: StackState = { ...this.settings.prior, version: 1, resources: [...current, ...kept], ...exports };
-    state.pendingDeletes = this.pendingDeletes.filter((r) => !this.removed.has(r));
-    state.pendingOperations = this.journal.operations;
-    return state;
+    return this.ledger.state(exports, this.journal.operations);
   }
+
 
   /** True when no step failed and the run was not killed, so deletions may run. */
   get succeeded(): boolean {
@@ -129,30 +61,22 @@ export class UpRun {
 
   /** Handles one registration: the step generator's decision, then its step. Returns what the program gets back. */
   async register(reg: ResourceRegistration): Promise<{ id?: string; state: PropertyMap }> {
-    this.registered.push(reg.urn);
+    this.ledger.registered.push(reg.urn);
     try {
       const decision = await this.generator.run(() => this.generate(reg));
       return await this.settings.steps.run(() => this.execute(decision));
     } catch (err) {
-      this.keepOld(reg.urn);
+      this.ledger.keepOld(reg.urn);
       throw err;
-    }
-  }
-
-  /** After a failed or skipped step, the prior record stays in state unless the run deleted it or recorded a new one. */
-  private keepOld(urn: string): void {
-    const old = this.takenOver.get(urn);
-    if (old && !this.current.has(urn) && !this.removed.has(old) && !this.deletedForReplacement.has(urn)) {
-      this.current.set(urn, old.urn === urn ? old : { ...old, urn });
     }
   }
 
   /** Deletes (or, in a preview, plans to delete) what the program no longer registers and the old objects of replacements. */
   async deleteAtEnd(): Promise<void> {
     if (!this.succeeded) return;
-    const gone = [...this.prior.values()].filter((r) => !this.claimed.has(r.urn) && !this.removed.has(r));
-    const replaced = new Set(this.pendingDeletes);
-    await deleteInOrder([...gone, ...this.pendingDeletes], this.settings.steps, (resource) =>
+    const gone = this.ledger.unclaimed();
+    const replaced = new Set(this.ledger.pendingDeletes);
+    await deleteInOrder([...gone, ...this.ledger.pendingDeletes], this.settings.steps, (resource) =>
       this.deleteOne(resource, replaced.has(resource) ? "delete-replaced" : "delete"),
     );
   }
@@ -161,10 +85,10 @@ export class UpRun {
 
   private async generate(reg: ResourceRegistration): Promise<Decision> {
     this.stopIfHalted();
-    this.generated.add(reg.urn);
+    this.ledger.generated.add(reg.urn);
     const host = await this.settings.host();
-    const old = this.takeOld(reg);
-    const recreating = this.deletedForReplacement.has(reg.urn);
+    const old = this.ledger.takeOld(reg);
+    const recreating = this.ledger.deletedForReplacement.has(reg.urn);
     const targeted = old !== undefined && this.settings.replace.includes(reg.urn);
     const decision: Decision = { reg, plan: "create", old, inputs: {}, deleteFirst: false, dependents: [], oldGone: recreating };
 
@@ -204,26 +128,13 @@ export class UpRun {
     decision.detail = `replaces: ${diff.replaces.join(", ")}`;
     decision.deleteFirst = reg.options.deleteBeforeReplace ?? diff.deleteBeforeReplace;
     if (decision.deleteFirst) {
-      const candidates = [...this.prior.values()].filter((r) => !this.generated.has(r.urn) && !this.removed.has(r));
-      decision.dependents = await dependentReplacements(host, this.priorOf(old).urn, candidates).catch((err: unknown) => this.fail("replace", reg, err));
+      const candidates = [...this.ledger.prior.values()].filter((r) => !this.ledger.generated.has(r.urn) && !this.ledger.removed.has(r));
+      decision.dependents = await dependentReplacements(host, this.ledger.priorOf(old).urn, candidates).catch((err: unknown) => this.fail("replace", reg, err));
       const protectedDependent = decision.dependents.find((dependent) => dependent.protect);
       if (protectedDependent) this.fail("replace", reg, new Error(replaceProtectedDependentMessage(protectedDependent.urn, reg.urn)));
-      for (const dependent of decision.dependents) this.deletedForReplacement.add(dependent.urn);
+      for (const dependent of decision.dependents) this.ledger.deletedForReplacement.add(dependent.urn);
     }
     return decision;
-  }
-
-  /** The prior resource this registration takes over: its own URN, else the first unclaimed alias. */
-  private takeOld(reg: ResourceRegistration): ResourceState | undefined {
-    for (const urn of [reg.urn, ...reg.options.aliases]) {
-      const found = this.prior.get(urn);
-      if (found && !this.claimed.has(urn)) {
-        this.claimed.add(urn);
-        this.takenOver.set(reg.urn, found);
-        return urn === reg.urn ? found : { ...found, urn: reg.urn, name: reg.name, type: reg.type };
-      }
-    }
-    return undefined;
   }
 
   private async check(host: ProviderHost, reg: ResourceRegistration, olds: PropertyMap, news: PropertyMap): Promise<PropertyMap> {
@@ -246,7 +157,7 @@ export class UpRun {
     if (this.settings.preview) return this.plan(decision);
     if (plan === "same" && old) {
       this.settings.reporter.emit("same", "done", reg);
-      this.current.set(reg.urn, recordOf(reg, decision.inputs, old.id, old.outputs));
+      this.ledger.current.set(reg.urn, recordOf(reg, decision.inputs, old.id, old.outputs));
       this.result.same.push(reg.urn);
       this.settings.save();
       return { id: old.id, state: markSecrets(old.outputs, secretOutputsOf(reg)) };
@@ -268,13 +179,13 @@ export class UpRun {
       const initFailure = err instanceof ProviderHostError ? err.initFailure : undefined;
       if (initFailure) {
         // The engine stores exactly the properties the provider sent as the outputs, with the reasons.
-        this.current.set(reg.urn, recordOf(reg, decision.inputs, initFailure.id || id, initFailure.properties, initFailure.reasons));
-        this.retireOld(decision);
+        this.ledger.current.set(reg.urn, recordOf(reg, decision.inputs, initFailure.id || id, initFailure.properties, initFailure.reasons));
+        this.ledger.retireOld(decision);
       }
       return this.fail(plan, reg, err);
     }
-    this.current.set(reg.urn, recordOf(reg, decision.inputs, id, outputs));
-    this.retireOld(decision);
+    this.ledger.current.set(reg.urn, recordOf(reg, decision.inputs, id, outputs));
+    this.ledger.retireOld(decision);
     ({ create: this.result.created, update: this.result.updated, replace: this.result.replaced } as Record<string, string[]>)[plan].push(reg.urn);
     this.settings.reporter.emit(plan, "done", reg, decision.detail);
     this.settings.save();
@@ -287,7 +198,7 @@ export class UpRun {
     for (const dependent of [...decision.dependents].reverse()) this.plannedDelete("delete-replaced", dependent);
     if (plan === "replace" && decision.deleteFirst && old && !decision.oldGone) this.plannedDelete("delete-replaced", old);
     // A create-before-delete replacement's old object is planned for deletion at the end, as in an up.
-    this.retireOld(decision);
+    this.ledger.retireOld(decision);
     this.settings.reporter.emit(plan, "planned", reg, decision.detail);
     const lists: Record<Plan, string[]> = { create: this.result.created, import: this.result.created, update: this.result.updated, replace: this.result.replaced, same: this.result.same };
     lists[plan].push(reg.urn);
@@ -303,20 +214,9 @@ export class UpRun {
 
   /** Delete-before-replace: the dependents to replace (dependents first), then the old object. */
   private async deleteBeforeReplace(decision: Decision, old: ResourceState): Promise<void> {
-    for (const resource of [...[...decision.dependents].reverse(), this.priorOf(old)]) {
+    for (const resource of [...[...decision.dependents].reverse(), this.ledger.priorOf(old)]) {
       if (!(await this.deleteOne(resource, "delete-replaced"))) throw new StepFailed(`could not delete ${resource.urn} before replacing it`);
     }
-  }
-
-  /** After a create-before-delete replacement, the old object waits for the end of the run as a pending delete. */
-  private retireOld(decision: Decision): void {
-    if (decision.plan !== "replace" || !decision.old || decision.deleteFirst || decision.oldGone) return;
-    this.pendingDeletes.push(this.priorOf(decision.old));
-  }
-
-  /** The prior record behind `old` (which may carry an alias's new URN). */
-  private priorOf(old: ResourceState): ResourceState {
-    return this.takenOver.get(old.urn) ?? old;
   }
 
   /** The `import` option: Read with the id alone, as the engine's ImportStep sends it. */
@@ -325,7 +225,7 @@ export class UpRun {
     try {
       const read = await (await this.host()).read(reg.options.importId, reg.urn, {}, {});
       if (read.id === "") throw new Error(`resource '${reg.options.importId}' does not exist`);
-      this.current.set(reg.urn, recordOf(reg, read.inputs ?? {}, read.id, read.properties));
+      this.ledger.current.set(reg.urn, recordOf(reg, read.inputs ?? {}, read.id, read.properties));
       this.result.created.push(reg.urn);
       this.settings.reporter.emit("import", "done", reg);
       return { id: read.id, state: markSecrets(read.properties, secretOutputsOf(reg)) };
@@ -356,7 +256,7 @@ export class UpRun {
       this.result.failures.push(this.settings.reporter.failure(op, resource, err));
       return false;
     }
-    this.removed.add(resource);
+    this.ledger.removed.add(resource);
     (op === "delete" ? this.result.deleted : this.result.deletedReplaced).push(resource.urn);
     this.settings.reporter.emit(op, "done", resource, resource.retainOnDelete ? "retained (retainOnDelete)" : undefined);
     this.settings.save();
