@@ -12,6 +12,7 @@
  * - A `replacementTrigger` forces a replacement when its value changed, or is unknown, and both
  *   old and new values are set.
  */
+import { sameJson } from "../provider/outputs";
 import { DiffResult } from "./provider-host";
 import { PropertyMap, UNKNOWN } from "./struct";
 
@@ -40,10 +41,14 @@ export function interpretDiff(diff: DiffResult, oldInputs: PropertyMap, newInput
   };
 }
 
-/** Top-level keys whose values differ (`__provider` included, as the engine compares it too). */
+/**
+ * Top-level keys whose values differ (`__provider` included, as the engine compares it too). A key
+ * null on one side and absent on the other is no change: the engine's `PropertyMap.Diff` counts
+ * only keys that have a value.
+ */
 export function changedTopLevelKeys(olds: PropertyMap, news: PropertyMap): string[] {
   const keys = new Set([...Object.keys(olds), ...Object.keys(news)]);
-  return [...keys].filter((k) => canonical(olds[k]) !== canonical(news[k])).sort();
+  return [...keys].filter((k) => !sameJson(olds[k], news[k])).sort();
 }
 
 /**
@@ -77,7 +82,7 @@ function walk(value: PropertyMap, keys: string[]): PropertyMap | undefined {
 export function shouldTriggerReplace(newTrigger: unknown, oldTrigger: unknown): boolean {
   if (containsUnknown(newTrigger) || containsUnknown(oldTrigger)) return true;
   if (newTrigger === undefined || newTrigger === null || oldTrigger === undefined || oldTrigger === null) return false;
-  return canonical(newTrigger) !== canonical(oldTrigger);
+  return !sameJson(newTrigger, oldTrigger);
 }
 
 /** True when `value` holds the unknown sentinel anywhere. */
@@ -86,13 +91,4 @@ export function containsUnknown(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(containsUnknown);
   if (value && typeof value === "object") return Object.values(value).some(containsUnknown);
   return false;
-}
-
-/** JSON text with object keys sorted, to compare values. */
-export function canonical(value: unknown): string {
-  return (
-    JSON.stringify(value, (_key, v: unknown) =>
-      v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
-    ) ?? "undefined"
-  );
 }

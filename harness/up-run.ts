@@ -5,121 +5,53 @@
  * parallel up to the step bound, and deletions (resources the program no longer registers, old
  * objects of replacements, pending deletes of earlier runs) run at the end, dependents first.
  */
-import { ConcurrencyLimiter } from "../provider/client/concurrency-limiter";
 import { deleteInOrder } from "./delete-scheduler";
-import { dependentReplacements } from "./dependent-replacements";
-import { applyIgnoreChanges, containsUnknown, EngineDiff, interpretDiff, shouldTriggerReplace } from "./engine-diff";
-import {
-  deleteProtectedMessage,
-  interruptedMessage,
-  replaceProtectedDependentMessage,
-  replaceProtectedMessage,
-  triggerUnknownMessage,
-} from "./engine-messages";
+import { deleteProtectedMessage, interruptedMessage } from "./engine-messages";
 import { HarnessOp } from "./harness-events";
-import { Named, Reporter } from "./harness-reporter";
+import { Named } from "./harness-reporter";
 import { ResourceState, StackState } from "./harness-state";
+import { RunLedger } from "./run-ledger";
+import { GeneratorRun, StepGenerator } from "./step-generator";
+import { plannedDelete, plannedStep } from "./preview-step";
 import { HarnessFailure, UpResult } from "./harness-types";
-import { HostSession } from "./host-session";
 import { ResourceRegistration } from "./mock-program";
 import { OperationJournal } from "./operation-journal";
 import { ProviderHost, ProviderHostError } from "./provider-host";
 import { markSecrets, recordOf, secretOutputsOf } from "./resource-record";
 import { PropertyMap } from "./struct";
+import { Decision, StepFailed, UpRunSettings, emptyUpResult } from "./up-run-types";
 
-/** Thrown to the program when one of its resources failed or was not started; the failure, if any, is in `UpResult`. */
-export class StepFailed extends Error {}
-
-/** What an `up` needs from the harness. */
-export interface UpRunSettings {
-  preview: boolean;
-  /** URNs to replace (`--replace`). */
-  replace: string[];
-  continueOnError: boolean;
-  host: HostSession;
-  /** The step bound (`parallel`). */
-  steps: ConcurrencyLimiter;
-  reporter: Reporter;
-  /** The state before the run (after the refresh of `up --refresh`). */
-  prior: StackState;
-  /** Asks for a (throttled) write of the state file. */
-  save: () => void;
-  /** Writes the state file now (a journal entry before a provider call). */
-  flush: () => void;
-}
-
-type Plan = "create" | "update" | "replace" | "same" | "import";
-
-/** The step generator's decision for one registration. */
-interface Decision {
-  reg: ResourceRegistration;
-  plan: Plan;
-  old?: ResourceState;
-  /** The checked inputs the step sends. */
-  inputs: PropertyMap;
-  detail?: string;
-  /** Delete the old object (and `dependents`) before creating the new one. */
-  deleteFirst: boolean;
-  /** Dependents of a delete-before-replace that must be replaced too, in dependency order. */
-  dependents: ResourceState[];
-  /** The old object was already deleted (a dependent of a delete-before-replace registering again). */
-  oldGone: boolean;
-}
+/** Thrown to the program when one of its resources failed or was not started (in up-run-types.ts). */
+export { StepFailed, UpRunSettings } from "./up-run-types";
 
 /** The run of one `up`; `register` is the mocks' `newResource` for dynamic resources. */
 export class UpRun {
   readonly result: UpResult;
-  /** Serializes the step generator (Check and Diff), as the engine's is. */
-  private readonly generator = new ConcurrencyLimiter(1);
-  /** Live resources of the prior state, by URN. */
-  private readonly prior: Map<string, ResourceState>;
-  /** Prior URNs taken over by a registration (same URN or alias). */
-  private readonly claimed = new Set<string>();
-  /** The prior record each registration took over, by the registration's URN. */
-  private readonly takenOver = new Map<string, ResourceState>();
-  /** Prior resources deleted during this run. */
-  private readonly removed = new Set<ResourceState>();
-  /** Resources handled in this run, by URN. */
-  private readonly current = new Map<string, ResourceState>();
-  /** URNs in the order the program registered them: the order of the state file. */
-  private readonly registered: string[] = [];
-  /** URNs the step generator has seen in this run. */
-  private readonly generated = new Set<string>();
-  /** Dependents deleted by a delete-before-replace, to be created again when they register. */
-  private readonly deletedForReplacement = new Set<string>();
-  private readonly pendingDeletes: ResourceState[];
+  /** What the step generator and a preview's steps share of this run. */
+  private readonly shared: GeneratorRun;
+  private readonly generator: StepGenerator;
+  private readonly ledger: RunLedger;
   private readonly journal: OperationJournal;
   private halted = false;
 
   constructor(private readonly settings: UpRunSettings) {
     const prior = settings.prior;
-    this.prior = new Map(prior.resources.map((r) => [r.urn, r]));
-    this.pendingDeletes = [...(prior.pendingDeletes ?? [])];
+    this.ledger = new RunLedger(prior);
     this.journal = new OperationJournal([...(prior.pendingOperations ?? [])], settings.flush, settings.host.diedDuring);
-    this.result = {
-      preview: settings.preview,
-      created: [],
-      updated: [],
-      replaced: [],
-      deleted: [],
-      deletedReplaced: [],
-      same: [],
-      outputs: {},
-      secretOutputs: [],
-      resources: prior.resources,
-      warnings: [],
-      failures: [],
+    this.result = emptyUpResult(settings.preview, prior.resources);
+    this.shared = {
+      settings,
+      ledger: this.ledger,
+      result: this.result,
+      stopIfHalted: () => this.stopIfHalted(),
+      fail: (op, resource, err) => this.fail(op, resource, err),
     };
+    this.generator = new StepGenerator(this.shared);
   }
 
   /** The state as it stands, with these exports (in a preview: the prior state). */
   state(exports: Pick<StackState, "exports" | "secretExports">): StackState {
-    const current = this.registered.filter((urn) => this.current.has(urn)).map((urn) => this.current.get(urn)!);
-    const kept = [...this.prior.values()].filter((r) => !this.claimed.has(r.urn) && !this.removed.has(r));
-    const state: StackState = { ...this.settings.prior, version: 1, resources: [...current, ...kept], ...exports };
-    state.pendingDeletes = this.pendingDeletes.filter((r) => !this.removed.has(r));
-    state.pendingOperations = this.journal.operations;
-    return state;
+    return this.ledger.state(exports, this.journal.operations);
   }
 
   /** True when no step failed and the run was not killed, so deletions may run. */
@@ -129,113 +61,24 @@ export class UpRun {
 
   /** Handles one registration: the step generator's decision, then its step. Returns what the program gets back. */
   async register(reg: ResourceRegistration): Promise<{ id?: string; state: PropertyMap }> {
-    this.registered.push(reg.urn);
+    this.ledger.registered.push(reg.urn);
     try {
-      const decision = await this.generator.run(() => this.generate(reg));
+      const decision = await this.generator.decide(reg);
       return await this.settings.steps.run(() => this.execute(decision));
     } catch (err) {
-      this.keepOld(reg.urn);
+      this.ledger.keepOld(reg.urn);
       throw err;
-    }
-  }
-
-  /** After a failed or skipped step, the prior record stays in state unless the run deleted it or recorded a new one. */
-  private keepOld(urn: string): void {
-    const old = this.takenOver.get(urn);
-    if (old && !this.current.has(urn) && !this.removed.has(old) && !this.deletedForReplacement.has(urn)) {
-      this.current.set(urn, old.urn === urn ? old : { ...old, urn });
     }
   }
 
   /** Deletes (or, in a preview, plans to delete) what the program no longer registers and the old objects of replacements. */
   async deleteAtEnd(): Promise<void> {
     if (!this.succeeded) return;
-    const gone = [...this.prior.values()].filter((r) => !this.claimed.has(r.urn) && !this.removed.has(r));
-    const replaced = new Set(this.pendingDeletes);
-    await deleteInOrder([...gone, ...this.pendingDeletes], this.settings.steps, (resource) =>
+    const gone = this.ledger.unclaimed();
+    const replaced = new Set(this.ledger.pendingDeletes);
+    await deleteInOrder([...gone, ...this.ledger.pendingDeletes], this.settings.steps, (resource) =>
       this.deleteOne(resource, replaced.has(resource) ? "delete-replaced" : "delete"),
     );
-  }
-
-  // ---- step generator (serial) ----
-
-  private async generate(reg: ResourceRegistration): Promise<Decision> {
-    this.stopIfHalted();
-    this.generated.add(reg.urn);
-    const host = await this.settings.host();
-    const old = this.takeOld(reg);
-    const recreating = this.deletedForReplacement.has(reg.urn);
-    const targeted = old !== undefined && this.settings.replace.includes(reg.urn);
-    const decision: Decision = { reg, plan: "create", old, inputs: {}, deleteFirst: false, dependents: [], oldGone: recreating };
-
-    const importId = reg.options.importId;
-    if (importId && (!old || old.id !== importId)) return { ...decision, plan: "import" };
-
-    const goal = old ? applyIgnoreChanges(reg.inputs, old.inputs, reg.options.ignoreChanges) : reg.inputs;
-    decision.inputs = await this.check(host, reg, !old || recreating || targeted ? {} : old.inputs, goal);
-    if (!old) return decision;
-    if (recreating) return { ...decision, plan: "replace", detail: "replaced with a dependency" };
-
-    if (!this.settings.preview && containsUnknown(reg.options.replacementTrigger)) this.fail("update", reg, new Error(triggerUnknownMessage(reg.urn)));
-    const triggered = shouldTriggerReplace(reg.options.replacementTrigger, old.replacementTrigger);
-    let diff: EngineDiff;
-    if (targeted) diff = { changes: true, replaces: ["id"], deleteBeforeReplace: false, changedKeys: [] };
-    else if (triggered) diff = { changes: true, replaces: ["replacementTrigger"], deleteBeforeReplace: false, changedKeys: [] };
-    else {
-      try {
-        const answer = await host.diff(old.id, reg.urn, old.outputs, decision.inputs, old.inputs);
-        diff = interpretDiff(answer, old.inputs, decision.inputs, reg.options.replaceOnChanges);
-      } catch (err) {
-        return this.fail("update", reg, err);
-      }
-    }
-
-    if (!diff.changes) return old.initErrors?.length ? { ...decision, plan: "update", detail: "finishing initialization" } : { ...decision, plan: "same" };
-    if (diff.replaces.length === 0) return { ...decision, plan: "update", detail: diff.changedKeys.length ? `changes: ${diff.changedKeys.join(", ")}` : undefined };
-
-    if (reg.options.protect && old.protect) {
-      const failure = this.settings.reporter.failure("replace", reg, new Error(replaceProtectedMessage(reg.urn)));
-      this.result.failures.push(failure);
-      if (!this.settings.preview) throw new StepFailed(failure.message);
-    }
-    // A replacement is created from the new inputs alone: Check again without the old inputs.
-    if (!targeted) decision.inputs = await this.check(host, reg, {}, reg.inputs);
-    decision.plan = "replace";
-    decision.detail = `replaces: ${diff.replaces.join(", ")}`;
-    decision.deleteFirst = reg.options.deleteBeforeReplace ?? diff.deleteBeforeReplace;
-    if (decision.deleteFirst) {
-      const candidates = [...this.prior.values()].filter((r) => !this.generated.has(r.urn) && !this.removed.has(r));
-      decision.dependents = await dependentReplacements(host, this.priorOf(old).urn, candidates).catch((err: unknown) => this.fail("replace", reg, err));
-      const protectedDependent = decision.dependents.find((dependent) => dependent.protect);
-      if (protectedDependent) this.fail("replace", reg, new Error(replaceProtectedDependentMessage(protectedDependent.urn, reg.urn)));
-      for (const dependent of decision.dependents) this.deletedForReplacement.add(dependent.urn);
-    }
-    return decision;
-  }
-
-  /** The prior resource this registration takes over: its own URN, else the first unclaimed alias. */
-  private takeOld(reg: ResourceRegistration): ResourceState | undefined {
-    for (const urn of [reg.urn, ...reg.options.aliases]) {
-      const found = this.prior.get(urn);
-      if (found && !this.claimed.has(urn)) {
-        this.claimed.add(urn);
-        this.takenOver.set(reg.urn, found);
-        return urn === reg.urn ? found : { ...found, urn: reg.urn, name: reg.name, type: reg.type };
-      }
-    }
-    return undefined;
-  }
-
-  private async check(host: ProviderHost, reg: ResourceRegistration, olds: PropertyMap, news: PropertyMap): Promise<PropertyMap> {
-    try {
-      const check = await host.check(reg.urn, olds, news);
-      if (check.failures.length === 0) return check.inputs;
-      const reasons = check.failures.map((f) => `${f.property}: ${f.reason}`);
-      return this.fail("check", reg, Object.assign(new Error(`${reg.name} has a problem: ${reasons.join("; ")}`), { reasons }));
-    } catch (err) {
-      if (err instanceof StepFailed) throw err;
-      return this.fail("check", reg, err);
-    }
   }
 
   // ---- step executor (parallel) ----
@@ -243,10 +86,10 @@ export class UpRun {
   private async execute(decision: Decision): Promise<{ id?: string; state: PropertyMap }> {
     this.stopIfHalted();
     const { reg, plan, old } = decision;
-    if (this.settings.preview) return this.plan(decision);
+    if (this.settings.preview) return plannedStep(this.shared, decision);
     if (plan === "same" && old) {
       this.settings.reporter.emit("same", "done", reg);
-      this.current.set(reg.urn, recordOf(reg, decision.inputs, old.id, old.outputs));
+      this.ledger.current.set(reg.urn, recordOf(reg, decision.inputs, old.id, old.outputs));
       this.result.same.push(reg.urn);
       this.settings.save();
       return { id: old.id, state: markSecrets(old.outputs, secretOutputsOf(reg)) };
@@ -268,55 +111,24 @@ export class UpRun {
       const initFailure = err instanceof ProviderHostError ? err.initFailure : undefined;
       if (initFailure) {
         // The engine stores exactly the properties the provider sent as the outputs, with the reasons.
-        this.current.set(reg.urn, recordOf(reg, decision.inputs, initFailure.id || id, initFailure.properties, initFailure.reasons));
-        this.retireOld(decision);
+        this.ledger.current.set(reg.urn, recordOf(reg, decision.inputs, initFailure.id || id, initFailure.properties, initFailure.reasons));
+        this.ledger.retireOld(decision);
       }
       return this.fail(plan, reg, err);
     }
-    this.current.set(reg.urn, recordOf(reg, decision.inputs, id, outputs));
-    this.retireOld(decision);
+    this.ledger.current.set(reg.urn, recordOf(reg, decision.inputs, id, outputs));
+    this.ledger.retireOld(decision);
     ({ create: this.result.created, update: this.result.updated, replace: this.result.replaced } as Record<string, string[]>)[plan].push(reg.urn);
     this.settings.reporter.emit(plan, "done", reg, decision.detail);
     this.settings.save();
     return { id, state: markSecrets(outputs, secretOutputsOf(reg)) };
   }
 
-  /** A preview's step: nothing changes; the planned outputs are the checked inputs (old outputs when unchanged). */
-  private plan(decision: Decision): { id?: string; state: PropertyMap } {
-    const { reg, plan, old } = decision;
-    for (const dependent of [...decision.dependents].reverse()) this.plannedDelete("delete-replaced", dependent);
-    if (plan === "replace" && decision.deleteFirst && old && !decision.oldGone) this.plannedDelete("delete-replaced", old);
-    // A create-before-delete replacement's old object is planned for deletion at the end, as in an up.
-    this.retireOld(decision);
-    this.settings.reporter.emit(plan, "planned", reg, decision.detail);
-    const lists: Record<Plan, string[]> = { create: this.result.created, import: this.result.created, update: this.result.updated, replace: this.result.replaced, same: this.result.same };
-    lists[plan].push(reg.urn);
-    if (plan === "same" && old) return { id: old.id, state: markSecrets(old.outputs, secretOutputsOf(reg)) };
-    // The id stays known for an in-place update; a new object's id is unknown until it exists.
-    return { id: plan === "update" ? old?.id : undefined, state: markSecrets(decision.inputs, secretOutputsOf(reg)) };
-  }
-
-  private plannedDelete(op: HarnessOp, resource: ResourceState): void {
-    this.settings.reporter.emit(op, "planned", resource);
-    (op === "delete" ? this.result.deleted : this.result.deletedReplaced).push(resource.urn);
-  }
-
   /** Delete-before-replace: the dependents to replace (dependents first), then the old object. */
   private async deleteBeforeReplace(decision: Decision, old: ResourceState): Promise<void> {
-    for (const resource of [...[...decision.dependents].reverse(), this.priorOf(old)]) {
+    for (const resource of [...[...decision.dependents].reverse(), this.ledger.priorOf(old)]) {
       if (!(await this.deleteOne(resource, "delete-replaced"))) throw new StepFailed(`could not delete ${resource.urn} before replacing it`);
     }
-  }
-
-  /** After a create-before-delete replacement, the old object waits for the end of the run as a pending delete. */
-  private retireOld(decision: Decision): void {
-    if (decision.plan !== "replace" || !decision.old || decision.deleteFirst || decision.oldGone) return;
-    this.pendingDeletes.push(this.priorOf(decision.old));
-  }
-
-  /** The prior record behind `old` (which may carry an alias's new URN). */
-  private priorOf(old: ResourceState): ResourceState {
-    return this.takenOver.get(old.urn) ?? old;
   }
 
   /** The `import` option: Read with the id alone, as the engine's ImportStep sends it. */
@@ -325,7 +137,7 @@ export class UpRun {
     try {
       const read = await (await this.host()).read(reg.options.importId, reg.urn, {}, {});
       if (read.id === "") throw new Error(`resource '${reg.options.importId}' does not exist`);
-      this.current.set(reg.urn, recordOf(reg, read.inputs ?? {}, read.id, read.properties));
+      this.ledger.current.set(reg.urn, recordOf(reg, read.inputs ?? {}, read.id, read.properties));
       this.result.created.push(reg.urn);
       this.settings.reporter.emit("import", "done", reg);
       return { id: read.id, state: markSecrets(read.properties, secretOutputsOf(reg)) };
@@ -341,7 +153,7 @@ export class UpRun {
         this.result.failures.push(this.settings.reporter.failure("delete", resource, new Error(deleteProtectedMessage(resource.urn))));
         return false;
       }
-      this.plannedDelete(op, resource);
+      plannedDelete(this.shared, op, resource);
       return true;
     }
     if (this.halted) return false;
@@ -356,7 +168,7 @@ export class UpRun {
       this.result.failures.push(this.settings.reporter.failure(op, resource, err));
       return false;
     }
-    this.removed.add(resource);
+    this.ledger.removed.add(resource);
     (op === "delete" ? this.result.deleted : this.result.deletedReplaced).push(resource.urn);
     this.settings.reporter.emit(op, "done", resource, resource.retainOnDelete ? "retained (retainOnDelete)" : undefined);
     this.settings.save();

@@ -12,93 +12,33 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { SnykClient } from "./client";
-import { SnykBadRequestError, SnykConflictError, SnykError, SnykNotFoundError } from "./client";
-import { specSchema } from "./spec";
+import { SnykError, SnykNotFoundError } from "./client";
 import { validateInputs, InputSchema } from "./validation/validate-inputs";
-import { CheckFailure } from "./validation/check-failure";
 import { definedOnly, sameJson } from "./outputs";
 import { holdId, isHeld } from "./held-this-run";
 import { containsUnknown } from "./validation/unknown";
-import { REPLACE_ON_CHANGES_SCHEMA, ReplaceOnChangesInput, forcedReplacements } from "./replace-on-changes";
-import { duplicateAdvice } from "./duplicate-advice";
+import { forcedReplacements } from "./replace-on-changes";
 import { resetPending, verificationPending } from "./resume";
 import { recordOnFailure } from "./init-failed";
-import { ambiguousCreateError, mayHaveBeenProcessed } from "./ambiguous";
 import { manageSecret } from "./secret-target";
 import { InstallOwner, describeOwner, installPath, installsPath } from "./install-owner";
-import { InstallListItem, findInstallWhere } from "./install-lookup";
+import { findInstallWhere } from "./install-lookup";
 import { RunCache } from "./run-cache";
-import { resetNeedsAdopt } from "./validation/adopt-rules";
 import { ProviderError } from "./provider-error";
-import { CredentialStatus, VerifyOptions, checkCredentials, waitUntilCredentialsWork } from "./verify-credentials";
+import { VerifyOptions, checkCredentials, waitUntilCredentialsWork } from "./verify-credentials";
 import { createdInstallResource } from "./answer-shape";
 import { readOldState, requireInState, withMissingFrom } from "./old-state";
+import { AppInstallInputs, AppInstallOutputs, appInstallInputSchema, fromListItem, installInputsOf } from "./app-install-inputs";
+import { installFailure } from "./install-failure";
 
-/** The inputs of a SnykAppInstall, after `check`. */
-export interface AppInstallInputs extends InstallOwner, ReplaceOnChangesInput {
-  appId: string;
-  adoptId?: string;
-  /** With adoptId: replace the adopted install's secrets, so `clientSecret` is known. */
-  resetSecretOnAdopt?: boolean;
-  verifyCredentials?: boolean;
-}
-
-/** The outputs of a SnykAppInstall. */
-export interface AppInstallOutputs extends AppInstallInputs {
-  installId: string;
-  clientId: string;
-  clientSecret?: string;
-  installedAt?: string;
-  appName?: string;
-  /** With verifyCredentials: whether the install's secret worked at the last create or refresh. */
-  credentialStatus?: CredentialStatus;
-}
+/** The shape of SnykAppInstall's inputs and outputs and its input schema (in app-install-inputs.ts). */
+export { AppInstallInputs, AppInstallOutputs, appInstallInputSchema } from "./app-install-inputs";
 
 interface InstallCreated {
   data: { id: string; attributes: { client_id: string; client_secret: string } };
 }
 
 const REPLACING = ["appId", "orgId", "groupId"] as const;
-
-/** The input schema of a SnykAppInstall and its rule across properties. */
-export function appInstallInputSchema(): InputSchema {
-  const uuid = specSchema("Uuid");
-  return {
-    name: "SnykAppInstall",
-    schema: {
-      type: "object",
-      additionalProperties: false,
-      required: ["appId"],
-      properties: {
-        __provider: { type: "string" },
-        appId: uuid,
-        orgId: uuid,
-        groupId: uuid,
-        adoptId: uuid,
-        resetSecretOnAdopt: { type: "boolean" },
-        verifyCredentials: { type: "boolean" },
-        replaceOnChanges: REPLACE_ON_CHANGES_SCHEMA,
-      },
-    },
-    extraRules: installRules,
-  };
-}
-
-function installRules(inputs: Record<string, unknown>, unknown: Set<string>): CheckFailure[] {
-  return [...exactlyOneOwner(inputs, unknown), ...resetNeedsAdopt(inputs, unknown, "install")];
-}
-
-function exactlyOneOwner(inputs: Record<string, unknown>, unknown: Set<string>): CheckFailure[] {
-  const org = inputs.orgId !== undefined || unknown.has("orgId");
-  const group = inputs.groupId !== undefined || unknown.has("groupId");
-  if (org && group) {
-    return [{ property: "groupId", reason: "set exactly one of orgId and groupId, not both: an install lives in one org or one group" }];
-  }
-  if (!org && !group) {
-    return [{ property: "orgId", reason: "set exactly one of orgId (install into an org) and groupId (install into a group)" }];
-  }
-  return [];
-}
 
 /** The ResourceProvider of SnykAppInstall, run inside Pulumi's provider host. */
 export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
@@ -168,16 +108,7 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
     if (outs.verifyCredentials && outs.clientSecret) {
       outs = { ...outs, credentialStatus: await checkCredentials(this.client(), outs.clientId, outs.clientSecret) };
     }
-    const inputs = definedOnly({
-      appId: outs.appId,
-      orgId: outs.orgId,
-      groupId: outs.groupId,
-      adoptId: outs.adoptId,
-      resetSecretOnAdopt: outs.resetSecretOnAdopt,
-      verifyCredentials: outs.verifyCredentials,
-      replaceOnChanges: outs.replaceOnChanges,
-    });
-    return { id, props: outs, inputs };
+    return { id, props: outs, inputs: installInputsOf(outs) };
   }
 
   /** Only `verifyCredentials` changes in place; turning it on verifies the current secret. */
@@ -229,31 +160,7 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
       createdInstallResource(response, { method: "POST", path: installsPath(inputs) });
       return response.data;
     } catch (error) {
-      if (mayHaveBeenProcessed(error)) {
-        const existing = await this.installOfApp(inputs).then(
-          (id) => (id ? [id] : []),
-          () => undefined,
-        );
-        throw ambiguousCreateError(`the install of app ${inputs.appId} into ${describeOwner(inputs)}`, error as Error, existing);
-      }
-      if (error instanceof SnykConflictError) {
-        const existing = await this.installOfApp(inputs).catch(() => undefined);
-        throw new ProviderError("INSTALL_EXISTS",
-          `appId: app ${inputs.appId} is already installed in ${describeOwner(inputs)}` +
-            (existing ? ` (install ${existing}). ${duplicateAdvice(existing, "install")}` : ".") +
-            ` Snyk said: ${error.message}`,
-          { cause: error, advice: existing ? { adoptId: existing, resetSecretOnAdopt: true } : {} },
-        );
-      }
-      if (error instanceof SnykBadRequestError) {
-        throw new ProviderError("INSTALL_REFUSED",
-          `appId: Snyk refused to install app ${inputs.appId} into ${describeOwner(inputs)}. Only apps that use ` +
-            "client credentials (unattended authentication, e.g. Snyk's Broker app) can be installed through the API; " +
-            `apps that sign users in are installed by a user through the OAuth flow instead. Snyk said: ${error.message}`,
-          { cause: error },
-        );
-      }
-      throw error;
+      throw await installFailure(error, inputs, () => this.installOfApp(inputs));
     }
   }
 
@@ -288,15 +195,4 @@ export class AppInstallOperations implements pulumi.dynamic.ResourceProvider {
     await waitUntilCredentialsWork(this.client(), outs.clientId, outs.clientSecret, this.verify);
     return { ...outs, credentialStatus: "valid" };
   }
-}
-
-function fromListItem(previous: AppInstallOutputs | (AppInstallInputs & { installId: string; clientId: string }), item: InstallListItem): AppInstallOutputs {
-  const app = item.relationships?.app?.data;
-  return definedOnly({
-    ...previous,
-    installId: item.id,
-    clientId: item.attributes.client_id ?? previous.clientId,
-    installedAt: item.attributes.installed_at ?? (previous as AppInstallOutputs).installedAt,
-    appName: app?.attributes?.name ?? (previous as AppInstallOutputs).appName,
-  });
 }

@@ -17,99 +17,29 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { SnykClient } from "./client";
-import { SnykApiError, SnykConflictError, SnykBadRequestError, SnykError, SnykNotFoundError } from "./client";
+import { SnykNotFoundError } from "./client";
 import { ProviderError } from "./provider-error";
-import { specSchema } from "./spec";
 import { validateInputs, InputSchema } from "./validation/validate-inputs";
-import { CheckFailure } from "./validation/check-failure";
 import { definedOnly, sameJson } from "./outputs";
 import { containsUnknown } from "./validation/unknown";
 import { hasExistingRotation, holdSecrets, noteExistingRotation, secretsHeldByOthers } from "./held-this-run";
-import { REPLACE_ON_CHANGES_SCHEMA, ReplaceOnChangesInput, forcedReplacements } from "./replace-on-changes";
+import { forcedReplacements } from "./replace-on-changes";
 import { verificationPending } from "./resume";
 import { recordOnFailure } from "./init-failed";
 import { explainTargetGone, recordUnlessTargetGone } from "./target-gone";
-import { SecretTarget, describeTarget, manageSecret } from "./secret-target";
+import { deleteSecretIfPresent, describeTarget, manageSecret, targetKey } from "./secret-target";
 import { RunCache } from "./run-cache";
-import { CredentialStatus, VerifyOptions, checkCredentials, waitUntilCredentialsWork } from "./verify-credentials";
+import { VerifyOptions, checkCredentials, waitUntilCredentialsWork } from "./verify-credentials";
 import { readOldState, requireInState, withMissingFrom } from "./old-state";
+import { AppSecretInputs, AppSecretOutputs, appSecretInputSchema, needsRotation, withoutCurrentSecret } from "./app-secret-inputs";
+import { KnownSecrets, SecretLimitError, mintSecret } from "./secret-limit";
 
-/** The inputs of a SnykAppSecret, after `check`. */
-export interface AppSecretInputs extends SecretTarget, ReplaceOnChangesInput {
-  /** Any values; a change rotates the secret (like random's keepers). */
-  rotationTriggers?: Record<string, unknown>;
-  /** The secret the target holds already (e.g. the app's creation secret); used at create only. */
-  currentSecret?: string;
-  /** The client id of the app or install; needed to verify credentials. */
-  clientId?: string;
-  /** Exchange new secrets at /oauth2/token (client_credentials) before finishing. */
-  verifyCredentials?: boolean;
-  /**
-   * When Snyk holds a live secret this resource does not know (so it refuses a new one), use
-   * `replace`: every old secret stops working at once, including the one consumers use now.
-   */
-  recoverWithReplace?: boolean;
-}
-
-/** The outputs of a SnykAppSecret. */
-export interface AppSecretOutputs extends Omit<AppSecretInputs, "currentSecret"> {
-  /** The newest secret. */
-  secret: string;
-  /** The secret before it, still valid until the next rotation; absent when unknown. */
-  previousSecret?: string;
-  /** When `secret` was minted (ISO 8601). */
-  mintedAt: string;
-  /** With verifyCredentials: whether `secret` worked at the last create, rotation or refresh. */
-  secretStatus?: CredentialStatus;
-}
+/** The shape of SnykAppSecret's inputs and outputs and its input schema (in app-secret-inputs.ts). */
+export { AppSecretInputs, AppSecretOutputs, appSecretInputSchema } from "./app-secret-inputs";
+/** Snyk's refusal of a third live secret (in secret-limit.ts). */
+export { SecretLimitError } from "./secret-limit";
 
 const TARGET_KEYS = ["orgId", "groupId", "appId", "installId"] as const;
-
-/** The input schema of a SnykAppSecret and its rules across properties. */
-export function appSecretInputSchema(): InputSchema {
-  const uuid = specSchema("Uuid");
-  return {
-    name: "SnykAppSecret",
-    schema: {
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        __provider: { type: "string" },
-        orgId: uuid,
-        groupId: uuid,
-        appId: uuid,
-        installId: uuid,
-        clientId: { type: "string", minLength: 1 },
-        currentSecret: { type: "string", minLength: 1 },
-        rotationTriggers: { type: "object" },
-        verifyCredentials: { type: "boolean" },
-        recoverWithReplace: { type: "boolean" },
-        replaceOnChanges: REPLACE_ON_CHANGES_SCHEMA,
-      },
-    },
-    extraRules: targetRules,
-  };
-}
-
-function targetRules(inputs: Record<string, unknown>, unknown: Set<string>): CheckFailure[] {
-  const has = (key: string) => inputs[key] !== undefined || unknown.has(key);
-  const failures: CheckFailure[] = [];
-  if (has("appId") === has("installId")) {
-    failures.push({
-      property: "appId",
-      reason: "set exactly one of appId (rotate an app's secrets) and installId (rotate an install's secrets)",
-    });
-  } else if (has("appId")) {
-    if (!has("orgId")) failures.push({ property: "orgId", reason: "orgId is required with appId: apps belong to the org that created them" });
-    if (has("groupId")) failures.push({ property: "groupId", reason: "groupId cannot be set with appId: apps belong to an org; use orgId" });
-  } else if (has("orgId") === has("groupId")) {
-    failures.push({ property: "orgId", reason: "set exactly one of orgId and groupId: where the install lives" });
-  }
-  if (inputs.verifyCredentials === true && !has("clientId")) {
-    failures.push({ property: "clientId", reason: "clientId is required when verifyCredentials is true: the check exchanges clientId and the secret at /oauth2/token" });
-  }
-  return failures;
-}
 
 /** The ResourceProvider of SnykAppSecret, run inside Pulumi's provider host. */
 export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
@@ -193,7 +123,7 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
     // Until the new secret exists, state keeps the old triggers, so a failed rotation is retried.
     let current: AppSecretOutputs = definedOnly({ ...carried, rotationTriggers: olds.rotationTriggers });
     if (olds.previousSecret !== undefined) {
-      await this.deleteSecret(news, olds.previousSecret);
+      await deleteSecretIfPresent(this.client(), news, olds.previousSecret);
       current = definedOnly({ ...current, previousSecret: undefined });
     }
     const minted = await recordUnlessTargetGone(id, () => current, describeTarget(news), () => this.mintOrRecover(news, olds.previousSecret === undefined ? "one-unknown" : "one"));
@@ -219,7 +149,7 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
     const othersHold = secretsHeldByOthers(targetKey(props)!, props.secret);
     if (othersHold) {
       for (const secret of [props.previousSecret, props.secret]) {
-        if (secret !== undefined && !othersHold.has(secret)) await this.deleteSecret(props, secret);
+        if (secret !== undefined && !othersHold.has(secret)) await deleteSecretIfPresent(this.client(), props, secret);
       }
       return;
     }
@@ -231,9 +161,9 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
   }
 
   /** Mints with `create`; with recoverWithReplace, falls back to `replace` when Snyk is full of unknown secrets. */
-  private async mintOrRecover(target: AppSecretInputs, known: "none" | "one" | "one-unknown"): Promise<{ secret: string; replacedAll: boolean }> {
+  private async mintOrRecover(target: AppSecretInputs, known: KnownSecrets): Promise<{ secret: string; replacedAll: boolean }> {
     try {
-      return { secret: await this.mint(target, known), replacedAll: false };
+      return { secret: await mintSecret(this.client(), target, known), replacedAll: false };
     } catch (error) {
       // The live secrets Snyk refuses to exceed belong to this resource's predecessor in state, whose
       // Delete at the end of the run would revoke them anyway (and now spares the new secret).
@@ -242,45 +172,6 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
       const secret = await manageSecret(this.client(), target, "replace");
       if (!secret) throw new ProviderError("SNYK_MALFORMED_ANSWER", `Snyk replaced the secrets of ${describeTarget(target)} but did not return the new one`);
       return { secret, replacedAll: true };
-    }
-  }
-
-  private async mint(target: AppSecretInputs, known: "none" | "one" | "one-unknown"): Promise<string> {
-    try {
-      const secret = await manageSecret(this.client(), target, "create");
-      if (!secret) throw new ProviderError("SNYK_MALFORMED_ANSWER", `Snyk minted a secret for ${describeTarget(target)} but did not return it`);
-      return secret;
-    } catch (error) {
-      if (error instanceof SnykConflictError || error instanceof SnykBadRequestError) {
-        throw new SecretLimitError(
-          `Snyk refused a new secret for ${describeTarget(target)}: it already holds 2 live secrets ` +
-            `(its limit) and this resource knows ${known === "none" ? "neither of them" : "only one"}. ` +
-            (known === "one-unknown"
-              ? ""
-              : "If you renamed this resource in the program, the old name still holds them: add " +
-                '`aliases: [{ name: "<its old name>" }]` to its resource options and run again (nothing is minted or revoked). ' +
-                "If this is `pulumi up --replace` of this resource (Pulumi then tells the provider nothing about the resource " +
-                "being replaced), run it with recoverWithReplace: true: the replaced resource's secrets stop working at the end " +
-                "of the run anyway, and its deletion spares the new one. ") +
-            (known === "none"
-              ? "If you know one of them, pass it as currentSecret (e.g. currentSecret: app.clientSecret) and run again; " +
-                "otherwise run once with recoverWithReplace: true: Snyk then replaces every secret, so their consumers need the new one."
-              : "Otherwise a secret this resource did not mint is live (created by hand, or a mint whose answer was lost), and only its value could delete it. " +
-                "To recover, run once with recoverWithReplace: true: Snyk then replaces every secret, so consumers of the current one need the new one.") +
-            ` Snyk said: ${(error as SnykApiError).message}`,
-          error,
-        );
-      }
-      throw error;
-    }
-  }
-
-  private async deleteSecret(target: AppSecretInputs, secret: string): Promise<void> {
-    try {
-      await manageSecret(this.client(), target, "delete", secret);
-    } catch (error) {
-      // Already gone (deleted by hand or by an earlier, interrupted rotation): nothing to do.
-      if (!(error instanceof SnykNotFoundError || error instanceof SnykBadRequestError)) throw error;
     }
   }
 
@@ -296,32 +187,4 @@ export class AppSecretOperations implements pulumi.dynamic.ResourceProvider {
     if (outs.verifyCredentials && pending) return this.verified(outs);
     return outs.verifyCredentials ? outs : definedOnly({ ...outs, secretStatus: undefined });
   }
-}
-
-function needsRotation(olds: AppSecretOutputs, news: AppSecretInputs): boolean {
-  return !sameJson(olds.rotationTriggers ?? {}, news.rotationTriggers ?? {}) || olds.secretStatus === "revoked";
-}
-
-function withoutCurrentSecret(inputs: AppSecretInputs): Omit<AppSecretInputs, "currentSecret"> {
-  const { currentSecret: _c, ...rest } = inputs;
-  return rest;
-}
-
-/** Snyk refused a new secret: the target already holds its limit of 2 (`SECRET_LIMIT_REACHED`). */
-export class SecretLimitError extends SnykError {
-  static override readonly code: string = "SECRET_LIMIT_REACHED";
-
-  /**
-   * @param message why, and how to recover
-   * @param cause Snyk's refusal
-   */
-  constructor(message: string, cause: unknown) {
-    super(message, { cause, advice: { recoverWithReplace: true } });
-  }
-}
-
-/** "app:<id>" or "install:<id>": which secrets a resource rotates; undefined while unknown. */
-function targetKey(target: SecretTarget): string | undefined {
-  const key = target.installId ? `install:${target.installId}` : target.appId ? `app:${target.appId}` : undefined;
-  return key === undefined || containsUnknown(key) ? undefined : key;
 }

@@ -3,11 +3,12 @@
  * (in an org or a group). Snyk offers the same `replace` / `create` / `delete` modes on both.
  */
 import type { SnykClient } from "./client";
-import { SnykNotFoundError } from "./client";
+import { SnykBadRequestError, SnykNotFoundError } from "./client";
 import { InstallOwner, installPath, describeOwner } from "./install-owner";
 import { findInstall } from "./install-lookup";
 import { appPath } from "./app-paths";
 import { mintedSecret } from "./answer-shape";
+import { containsUnknown } from "./validation/unknown";
 
 /** An app (`orgId` + `appId`) or an install (`orgId` or `groupId` + `installId`). */
 export interface SecretTarget extends InstallOwner {
@@ -59,4 +60,20 @@ export async function manageSecret(
     { body: { data: { type: "app", attributes } } },
   );
   return mode === "delete" ? undefined : mintedSecret(response, { method: "POST", path: secretsPath(target) });
+}
+
+/** "app:<id>" or "install:<id>": which secrets a resource rotates; undefined while unknown. */
+export function targetKey(target: SecretTarget): string | undefined {
+  const key = target.installId ? `install:${target.installId}` : target.appId ? `app:${target.appId}` : undefined;
+  return key === undefined || containsUnknown(key) ? undefined : key;
+}
+
+/** Deletes one secret of the target; one already gone is fine. */
+export async function deleteSecretIfPresent(client: SnykClient, target: SecretTarget, secret: string): Promise<void> {
+  try {
+    await manageSecret(client, target, "delete", secret);
+  } catch (error) {
+    // Already gone (deleted by hand or by an earlier, interrupted rotation): nothing to do.
+    if (!(error instanceof SnykNotFoundError || error instanceof SnykBadRequestError)) throw error;
+  }
 }

@@ -21,28 +21,53 @@ const APP = "pulumi-nodejs:dynamic/snyk:App";
 describe("examples/program: the example stack end to end", function () {
   this.timeout(120_000);
   let emulator: RunningEmulator;
-  let host: ProviderHost;
-  let dir: string;
+  let host: ProviderHost | undefined;
+  let dir: string | undefined;
   let clock: sinon.SinonFakeTimers | undefined;
   const urn = (type: string, name: string) => `urn:pulumi:dev::${PROJECT}::${type}::${name}`;
+  const staging = { portalName: "Developer portal (staging)" };
+  const stagingOrgRead = { ...staging, ciBotScopes: ["org.read"] };
 
   before(async () => {
     emulator = await startEmulator({ port: 0 });
-    host = await startProviderHost({ cwd: root, project: PROJECT, config: exampleConfig(emulator), env: { SNYK_TOKEN: "" } });
+  });
+  // Each test starts from nothing: a seeded emulator, an empty state file and a new provider host
+  // (a host keeps its run cache for its life, which must not outlive the emulator state it saw).
+  beforeEach(async () => {
+    emulator.admin.reset();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "snyk-example-"));
+    host = await startProviderHost({ cwd: root, project: PROJECT, config: exampleConfig(emulator), env: { SNYK_TOKEN: "" } });
+  });
+  afterEach(async () => {
+    clock?.restore();
+    clock = undefined;
+    await host?.stop();
+    host = undefined;
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
   });
   after(async () => {
-    clock?.restore();
-    await host?.stop();
     await emulator?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   const harness = (overrides: Record<string, unknown> = {}) =>
     // The token is set with `pulumi config set --secret`, as the README says: the state holds it encrypted.
-    new ProgramHarness({ statePath: path.join(dir, "state.json"), project: PROJECT, stack: "dev", cwd: root, config: exampleConfig(emulator, overrides), secretConfigKeys: ["snyk:token"], host });
+    new ProgramHarness({ statePath: path.join(dir!, "state.json"), project: PROJECT, stack: "dev", cwd: root, config: exampleConfig(emulator, overrides), secretConfigKeys: ["snyk:token"], host: host! });
   const appsOfStack = () => emulator.admin.listApps(emulator.orgId);
   const installsOfStack = () => emulator.admin.listInstalls().filter((i) => i.appId === emulator.brokerApp.appId);
+  /** The stack deployed with these config overrides: the state a test starts from. */
+  const deployed = async (overrides: Record<string, unknown> = {}) => {
+    const up = await harness(overrides).up(snykAppsProgram);
+    assert.deepEqual(up.failures, [], "the setup's up");
+    return up;
+  };
+  /** Renames the portal and uninstalls the group's broker install behind Pulumi's back. */
+  const driftOutOfBand = () => {
+    const portal = appsOfStack().find((a) => a.name.startsWith("Developer portal"))!;
+    emulator.admin.renameApp(portal.id, "Renamed in the Snyk UI");
+    const groupInstall = emulator.admin.listInstalls().find((i) => i.groupId === emulator.groupId && i.appId === emulator.brokerApp.appId)!;
+    emulator.admin.deleteInstall(groupInstall.id);
+  };
 
   it("Pulumi.emulator.yaml holds the same example values as the config the tests use", () => {
     const file = yaml.load(fs.readFileSync(path.join(root, "Pulumi.emulator.yaml"), "utf8")) as { config: Record<string, unknown> };
@@ -66,6 +91,7 @@ describe("examples/program: the example stack end to end", function () {
   });
 
   it("a second up with the same config changes nothing", async () => {
+    await deployed();
     emulator.admin.clearLog();
     const up = await harness().up(snykAppsProgram);
     assert.equal(up.same.length, 5);
@@ -73,6 +99,7 @@ describe("examples/program: the example stack end to end", function () {
   });
 
   it("a name change updates the portal in place", async () => {
+    await deployed();
     const before = appsOfStack().find((a) => a.name === "Developer portal")!;
     const up = await harness({ portalName: "Developer portal (staging)" }).up(snykAppsProgram);
     assert.deepEqual(up.updated, [urn(APP, "developer-portal")]);
@@ -80,8 +107,9 @@ describe("examples/program: the example stack end to end", function () {
   });
 
   it("a scope change replaces the CI bot, and its secret moves with it", async () => {
+    await deployed(staging);
     const old = appsOfStack().find((a) => a.name === "CI bot")!;
-    const up = await harness({ portalName: "Developer portal (staging)", ciBotScopes: ["org.read"] }).up(snykAppsProgram);
+    const up = await harness(stagingOrgRead).up(snykAppsProgram);
     assert.deepEqual(up.failures, []);
     assert.ok(up.replaced.includes(urn(APP, "ci-bot")));
     assert.ok(up.replaced.includes(urn("pulumi-nodejs:dynamic/snyk:AppSecret", "ci-bot-secret")));
@@ -92,8 +120,8 @@ describe("examples/program: the example stack end to end", function () {
   });
 
   it("the scheduled rotation mints a new secret when the window turns, keeping the previous one", async () => {
-    const config = { portalName: "Developer portal (staging)", ciBotScopes: ["org.read"] };
-    const before = (await harness(config).up(snykAppsProgram)).outputs;
+    const config = stagingOrgRead;
+    const before = (await deployed(config)).outputs;
     clock = sinon.useFakeTimers({ now: Date.now() + 91 * 24 * 3600 * 1000, toFake: ["Date"] });
     const up = await harness(config).up(snykAppsProgram);
     clock.restore();
@@ -105,10 +133,8 @@ describe("examples/program: the example stack end to end", function () {
   });
 
   it("refresh finds an out-of-band rename and an out-of-band uninstall", async () => {
-    const portal = appsOfStack().find((a) => a.name.startsWith("Developer portal"))!;
-    emulator.admin.renameApp(portal.id, "Renamed in the Snyk UI");
-    const groupInstall = emulator.admin.listInstalls().find((i) => i.groupId === emulator.groupId && i.appId === emulator.brokerApp.appId)!;
-    emulator.admin.deleteInstall(groupInstall.id);
+    await deployed(stagingOrgRead);
+    driftOutOfBand();
     const refresh = await harness().refresh();
     assert.deepEqual(refresh.failures, []);
     const change = (name: string, type: string) => refresh.changes.find((c) => c.urn === urn(type, name))?.change;
@@ -119,15 +145,19 @@ describe("examples/program: the example stack end to end", function () {
   });
 
   it("the next up puts both back", async () => {
-    const up = await harness({ portalName: "Developer portal (staging)", ciBotScopes: ["org.read"] }).up(snykAppsProgram);
+    await deployed(stagingOrgRead);
+    driftOutOfBand();
+    assert.deepEqual((await harness().refresh()).failures, [], "the setup's refresh");
+    const up = await harness(stagingOrgRead).up(snykAppsProgram);
     assert.deepEqual(up.failures, []);
     assert.ok(up.updated.includes(urn(APP, "developer-portal")));
     assert.ok(up.created.includes(urn("pulumi-nodejs:dynamic/snyk:AppInstall", "broker-group")));
     assert.ok(appsOfStack().some((a) => a.name === "Developer portal (staging)"));
   });
 
-  it("the state file never holds the token, and holds secrets only encrypted", () => {
-    const text = fs.readFileSync(path.join(dir, "state.json"), "utf8");
+  it("the state file never holds the token, and holds secrets only encrypted", async () => {
+    await deployed(stagingOrgRead);
+    const text = fs.readFileSync(path.join(dir!, "state.json"), "utf8");
     assert.ok(!text.includes(emulator.token));
     const secrets = [...appsOfStack(), ...emulator.admin.listInstalls()].flatMap((x) => emulator.admin.activeSecrets(x.id));
     assert.ok(secrets.length >= 4);
@@ -144,6 +174,7 @@ describe("examples/program: the example stack end to end", function () {
   });
 
   it("destroy leaves the emulator as it was seeded", async () => {
+    await deployed(stagingOrgRead);
     const destroyed = await harness().destroy();
     assert.deepEqual(destroyed.failures, []);
     assert.equal(appsOfStack().length, 0);

@@ -29,6 +29,11 @@ describe("engine-diff", () => {
     assert.deepStrictEqual(changedTopLevelKeys({ __provider: "old", a: { x: 1, y: 2 } }, { __provider: "new", a: { y: 2, x: 1 } }), ["__provider"]);
   });
 
+  it("counts a key null on one side and absent on the other as unchanged, as the engine's PropertyMap.Diff does", () => {
+    assert.deepStrictEqual(changedTopLevelKeys({ a: null, b: 1 }, { b: 1 }), []);
+    assert.deepStrictEqual(changedTopLevelKeys({ b: 1 }, { a: null, b: 2 }), ["b"]);
+  });
+
   it("applies ignoreChanges to top-level and nested paths, removing what the old inputs lack", () => {
     const inputs = { name: "new", nested: { keep: 2, ignored: "new" }, added: true };
     const old = { name: "old", nested: { keep: 1, ignored: "old" } };
