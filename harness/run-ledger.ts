@@ -17,10 +17,10 @@ export class RunLedger {
   readonly takenOver = new Map<string, ResourceState>();
   /** Prior resources deleted during this run. */
   readonly removed = new Set<ResourceState>();
-  /** Resources handled in this run, by URN. */
+  /** Resources handled in this run, by URN, in the order their steps completed. */
   readonly current = new Map<string, ResourceState>();
-  /** URNs in the order the program registered them: the order of the state file. */
-  readonly registered: string[] = [];
+  /** URNs whose step failed or was skipped, so `current` holds their prior record. */
+  private readonly keptOld = new Set<string>();
   /** URNs the step generator has seen in this run. */
   readonly generated = new Set<string>();
   /** Dependents deleted by a delete-before-replace, to be created again when they register. */
@@ -34,11 +34,18 @@ export class RunLedger {
     this.pendingDeletes = [...(priorState.pendingDeletes ?? [])];
   }
 
-  /** The state as it stands, with these exports and pending operations. */
+  /**
+   * The state as it stands, with these exports and pending operations. As the engine's snapshot
+   * manager writes it (`Snap` in `pkg/backend/snapshot.go`): the resources this run's steps
+   * recorded, in the order the steps completed (a dependent's step never completes before its
+   * dependencies'), then the prior records kept (failed or skipped steps, and what no registration
+   * took over).
+   */
   state(exports: Pick<StackState, "exports" | "secretExports">, pendingOperations: StackState["pendingOperations"]): StackState {
-    const current = this.registered.filter((urn) => this.current.has(urn)).map((urn) => this.current.get(urn)!);
-    const kept = this.unclaimed();
-    const state: StackState = { ...this.priorState, version: 1, resources: [...current, ...kept], ...exports };
+    const recorded = [...this.current];
+    const fresh = recorded.filter(([urn]) => !this.keptOld.has(urn)).map(([, r]) => r);
+    const keptOld = recorded.filter(([urn]) => this.keptOld.has(urn)).map(([, r]) => r);
+    const state: StackState = { ...this.priorState, version: 1, resources: [...fresh, ...keptOld, ...this.unclaimed()], ...exports };
     state.pendingDeletes = this.pendingDeletes.filter((r) => !this.removed.has(r));
     state.pendingOperations = pendingOperations;
     return state;
@@ -54,6 +61,7 @@ export class RunLedger {
     const old = this.takenOver.get(urn);
     if (old && !this.current.has(urn) && !this.removed.has(old) && !this.deletedForReplacement.has(urn)) {
       this.current.set(urn, old.urn === urn ? old : { ...old, urn });
+      this.keptOld.add(urn);
     }
   }
 

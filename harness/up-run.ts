@@ -61,7 +61,6 @@ export class UpRun {
 
   /** Handles one registration: the step generator's decision, then its step. Returns what the program gets back. */
   async register(reg: ResourceRegistration): Promise<{ id?: string; state: PropertyMap }> {
-    this.ledger.registered.push(reg.urn);
     try {
       const decision = await this.generator.decide(reg);
       return await this.settings.steps.run(() => this.execute(decision));

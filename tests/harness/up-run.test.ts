@@ -63,6 +63,25 @@ describe("up-run: the engine's steps for up and preview", () => {
     return result;
   };
 
+  const twoCounters = () => {
+    new Counter("a", { name: "a", count: 1 });
+    new Counter("b", { name: "b", count: 1 });
+  };
+
+  it("writes the resources in the order their steps completed, as the engine's snapshot does", async () => {
+    const create = host.create.bind(host);
+    let bDone!: () => void;
+    const bCreated = new Promise<void>((resolve) => (bDone = resolve));
+    sinon.replace(host, "create", async (...args: Parameters<ProviderHost["create"]>) => {
+      if (args[0] === urn("a")) await bCreated;
+      const answer = await create(...args);
+      if (args[0] === urn("b")) bDone();
+      return answer;
+    });
+    ok(await harness.up(twoCounters));
+    assert.deepStrictEqual(harness.state().resources.map((r) => r.name), ["b", "a"], "registered a, b; b's step completed first");
+  });
+
   describe("replacements and renames", () => {
     it("creates the replacement from the new inputs alone and deletes the old object at the end, after every create and update", async () => {
       ok(await harness.up(() => {
