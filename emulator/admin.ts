@@ -95,6 +95,11 @@ export class EmulatorAdmin {
     this.faults.clear();
   }
 
+  /** How many armed faults no request has used up yet (a test can check its fault was hit). */
+  get pendingFaults(): number {
+    return this.faults.pending;
+  }
+
   /** Style of pagination links from now on. */
   setNextLinkStyle(style: NextLinkStyle): void {
     if (!["relative-no-rest", "relative", "absolute"].includes(style)) throw new EmulatorAdminError(400, `unknown link style ${style}`);
