@@ -6,11 +6,10 @@
  * and this process's own stdout and stderr.
  */
 import * as fs from "fs";
-import { rotationWindow } from "../../sdk";
 import type { PropertyMap } from "../../harness/provider-host";
 import type { FaultLab } from "./lab";
 import type { OutputCapture } from "./output-capture";
-import { exampleHarness, exampleHost, exampleProgram, newStatePath } from "./example-stack";
+import { exampleHarness, exampleHost, exampleProgram, newStatePath, rotationWindowConfig } from "./example-stack";
 
 /** One place searched. */
 export interface HygieneRow {
@@ -36,11 +35,6 @@ export function countHits(text: string, secrets: Iterable<string>): number {
     for (let at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1)) hits++;
   }
   return hits;
-}
-
-function otherRotationDays(): number {
-  const now = rotationWindow(90);
-  return [7, 1, 2, 3, 5].find((d) => rotationWindow(d) !== now) ?? 11;
 }
 
 /** Runs the sweep. `capture` holds this process's output so far. */
@@ -69,9 +63,15 @@ export async function runHygieneSweep(lab: FaultLab, capture: OutputCapture): Pr
     }
     lab.rememberSecrets();
     snapshot();
-    if (expectFailure !== result.failures.length > 0) problems.push(`${label}: ${result.failures.length} failures`);
+    const unused = lab.admin.pendingFaults;
+    if (unused > 0) problems.push(`${label}: ${unused} injected fault${unused === 1 ? " was" : "s were"} never hit`);
+    lab.admin.clearFaults();
+    if (expectFailure !== result.failures.length > 0) {
+      problems.push(`${label}: ${result.failures.length} failures${result.failures.map((f) => `; ${f.message}`).join("")}`);
+    }
   };
-  const rotated = { verifyCredentials: true, rotationDays: otherRotationDays() };
+  // The next rotation window (the lab's runs are in window 0): the up rotates ci-bot-secret.
+  const rotated = { verifyCredentials: true, ...rotationWindowConfig(1) };
   try {
     const harness = (overrides: Record<string, unknown>) => exampleHarness(lab, statePath, { host, overrides });
     const orgId = lab.ids.orgId;
