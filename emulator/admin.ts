@@ -95,9 +95,9 @@ export class EmulatorAdmin {
     this.faults.clear();
   }
 
-  /** How many armed faults no request has used up yet (a test can check its fault was hit). */
-  get pendingFaults(): number {
-    return this.faults.pending;
+  /** The armed faults no request has used up yet, with their uses left (a test can check its faults were hit). */
+  pendingFaults(): { fault: Fault; remaining: number }[] {
+    return this.faults.list();
   }
 
   /** Style of pagination links from now on. */
