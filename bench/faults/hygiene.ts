@@ -63,8 +63,9 @@ export async function runHygieneSweep(lab: FaultLab, capture: OutputCapture): Pr
     }
     lab.rememberSecrets();
     snapshot();
-    const unused = lab.admin.pendingFaults;
-    if (unused > 0) problems.push(`${label}: ${unused} injected fault${unused === 1 ? " was" : "s were"} never hit`);
+    for (const { fault, remaining } of lab.admin.pendingFaults()) {
+      problems.push(`${label}: the fault on ${fault.method} ${String(fault.path)} was left unused ${remaining} time(s)`);
+    }
     lab.admin.clearFaults();
     if (expectFailure !== result.failures.length > 0) {
       problems.push(`${label}: ${result.failures.length} failures${result.failures.map((f) => `; ${f.message}`).join("")}`);
@@ -77,7 +78,9 @@ export async function runHygieneSweep(lab: FaultLab, capture: OutputCapture): Pr
     const orgId = lab.ids.orgId;
     lab.inject({ method: "POST", path: `/orgs/${orgId}/apps/creations`, status: 429, times: 2, headers: { "retry-after": "0" } });
     lab.inject({ method: "POST", path: `/orgs/${orgId}/apps/installs`, status: 503 });
-    await step("up with a 503 on the install", () => harness({ verifyCredentials: true }).up(exampleProgram), true);
+    // With continueOnError every create is tried in this up, so both 429s are used whichever
+    // step the engine starts first (otherwise the failed install could stop the app creates).
+    await step("up with a 503 on the install", () => harness({ verifyCredentials: true }).up(exampleProgram, { continueOnError: true }), true);
     await step("up again", () => harness({ verifyCredentials: true }).up(exampleProgram));
     const ciBot = harness({}).state().resources.find((r) => r.name === "ci-bot")?.id ?? "";
     lab.inject({ method: "POST", path: `/orgs/${orgId}/apps/creations/${ciBot}/secrets`, reset: true });
