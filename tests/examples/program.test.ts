@@ -113,7 +113,10 @@ describe("examples/program: the example stack end to end", function () {
     assert.deepEqual(later.updated, [urn("pulumi-nodejs:dynamic/snyk:AppSecret", "ci-bot-secret")], "90 days later is the next window");
     assert.equal(later.outputs.ciBotPreviousSecret, again.outputs.ciBotSecret);
     assert.notEqual(later.outputs.ciBotSecret, before.ciBotSecret);
-    await assert.rejects(harness({ ...config, rotationAt: "next week" }).up(snykAppsProgram), /rotationAt must be an ISO 8601 date, not "next week"/);
+    const bad = await harness({ ...config, rotationAt: "next week" }).up(snykAppsProgram);
+    assert.deepEqual(bad.failures.map((f) => f.op), ["program"]);
+    assert.match(bad.failures[0].message, /rotationAt must be an ISO 8601 date, not "next week"/);
+    assert.deepEqual([...bad.created, ...bad.updated, ...bad.deleted], [], "a program that failed changes nothing");
   });
 
   it("refresh finds an out-of-band rename and an out-of-band uninstall", async () => {
