@@ -95,6 +95,11 @@ export class EmulatorAdmin {
     this.faults.clear();
   }
 
+  /** The armed faults no request has used up yet, with their uses left (a test can check its faults were hit). */
+  pendingFaults(): { fault: Fault; remaining: number }[] {
+    return this.faults.list();
+  }
+
   /** Style of pagination links from now on. */
   setNextLinkStyle(style: NextLinkStyle): void {
     if (!["relative-no-rest", "relative", "absolute"].includes(style)) throw new EmulatorAdminError(400, `unknown link style ${style}`);

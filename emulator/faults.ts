@@ -26,6 +26,11 @@ export class FaultInjector {
     return this.armed.length;
   }
 
+  /** The armed faults, first match first, each with how many of its `times` are left. */
+  list(): { fault: Fault; remaining: number }[] {
+    return this.armed.map(({ fault, remaining }) => ({ fault, remaining }));
+  }
+
   /** The fault for this request, if one matches (and counts it as used). */
   take(method: string, path: string): Fault | undefined {
     const index = this.armed.findIndex(({ fault }) => matches(fault, method, path));

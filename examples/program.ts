@@ -9,6 +9,8 @@
  *   portalScopes, portalRedirectUris   JSON lists for the developer portal app
  *   portalName                         the portal app's display name (default "Developer portal")
  *   rotationDays                       secret rotation period in days (default 90)
+ *   rotationAt                         the moment whose rotation window is used (ISO 8601, default
+ *                                      now): tests fix it so a run never depends on the real date
  *   verifyCredentials                  exchange install credentials at /oauth2/token (default false)
  * Provider config: snyk:token (secret), snyk:apiUrl or snyk:region, snyk:apiVersion.
  */
@@ -21,6 +23,7 @@ export function snykAppsProgram(): Record<string, pulumi.Input<unknown>> {
   const orgId = config.require("orgId");
   const groupId = config.require("groupId");
   const rotationDays = config.getNumber("rotationDays") ?? 90;
+  const rotationAt = rotationMoment(config.get("rotationAt"));
 
   const ciBot = new SnykApp("ci-bot", {
     orgId,
@@ -43,7 +46,7 @@ export function snykAppsProgram(): Record<string, pulumi.Input<unknown>> {
   // Rotates on the first `pulumi up` of each window; the previous secret stays valid until the next one.
   const ciBotSecret = new SnykAppSecret("ci-bot-secret", {
     app: ciBot,
-    rotationTriggers: { window: rotationWindow(rotationDays) },
+    rotationTriggers: { window: rotationWindow(rotationDays, rotationAt) },
   });
 
   const brokerAppId = config.require("brokerAppId");
@@ -66,4 +69,12 @@ export function snykAppsProgram(): Record<string, pulumi.Input<unknown>> {
     brokerGroupInstallId: brokerInGroup.installId,
     brokerGroupClientSecret: brokerInGroup.clientSecret,
   };
+}
+
+/** The moment `rotationAt` names, or now when it is not set. */
+function rotationMoment(text: string | undefined): Date {
+  if (text === undefined) return new Date();
+  const at = new Date(text);
+  if (Number.isNaN(at.getTime())) throw new RangeError(`snyk-apps-example:rotationAt must be an ISO 8601 date, not ${JSON.stringify(text)}`);
+  return at;
 }

@@ -24,9 +24,27 @@ export const CLEAN_ENV: NodeJS.ProcessEnv = { SNYK_TOKEN: "", SNYK_API_URL: "", 
 /** The example program. */
 export const exampleProgram = snykAppsProgram;
 
-/** Stack config for the example against the lab's emulator; `overrides` replace project keys. */
+/** The example's rotation period in the lab (its default). */
+const ROTATION_DAYS = 90;
+/** A fixed moment standing in for "now" in window 0; each window after it is 90 days later. */
+const ROTATION_EPOCH_MS = Date.UTC(2026, 0, 1);
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Config placing the example's scheduled rotation in the `window`-th 90-day window after a fixed
+ * date, never the real one: every run of the lab starts in window 0, and an up with a later
+ * window rotates `ci-bot-secret`, whatever the date or the hour.
+ */
+export function rotationWindowConfig(window: number): Record<string, unknown> {
+  return { rotationDays: ROTATION_DAYS, rotationAt: new Date(ROTATION_EPOCH_MS + window * ROTATION_DAYS * DAY_MS).toISOString() };
+}
+
+/**
+ * Stack config for the example against the lab's emulator; `overrides` replace project keys.
+ * The rotation window is fixed ({@link rotationWindowConfig} 0) unless `overrides` move it.
+ */
 export function exampleConfig(lab: FaultLab, overrides: Record<string, unknown> = {}): Record<string, string> {
-  return { ...sharedExampleConfig(lab.emulator, overrides), "snyk:verifyTimeoutMs": "3000" };
+  return { ...sharedExampleConfig(lab.emulator, { ...rotationWindowConfig(0), ...overrides }), "snyk:verifyTimeoutMs": "3000" };
 }
 
 /** A fresh directory for one state file. */

@@ -6,11 +6,10 @@
  * and this process's own stdout and stderr.
  */
 import * as fs from "fs";
-import { rotationWindow } from "../../sdk";
 import type { PropertyMap } from "../../harness/provider-host";
 import type { FaultLab } from "./lab";
 import type { OutputCapture } from "./output-capture";
-import { exampleHarness, exampleHost, exampleProgram, newStatePath } from "./example-stack";
+import { exampleHarness, exampleHost, exampleProgram, newStatePath, rotationWindowConfig } from "./example-stack";
 
 /** One place searched. */
 export interface HygieneRow {
@@ -36,11 +35,6 @@ export function countHits(text: string, secrets: Iterable<string>): number {
     for (let at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1)) hits++;
   }
   return hits;
-}
-
-function otherRotationDays(): number {
-  const now = rotationWindow(90);
-  return [7, 1, 2, 3, 5].find((d) => rotationWindow(d) !== now) ?? 11;
 }
 
 /** Runs the sweep. `capture` holds this process's output so far. */
@@ -69,15 +63,24 @@ export async function runHygieneSweep(lab: FaultLab, capture: OutputCapture): Pr
     }
     lab.rememberSecrets();
     snapshot();
-    if (expectFailure !== result.failures.length > 0) problems.push(`${label}: ${result.failures.length} failures`);
+    for (const { fault, remaining } of lab.admin.pendingFaults()) {
+      problems.push(`${label}: the fault on ${fault.method} ${String(fault.path)} was left unused ${remaining} time(s)`);
+    }
+    lab.admin.clearFaults();
+    if (expectFailure !== result.failures.length > 0) {
+      problems.push(`${label}: ${result.failures.length} failures${result.failures.map((f) => `; ${f.message}`).join("")}`);
+    }
   };
-  const rotated = { verifyCredentials: true, rotationDays: otherRotationDays() };
+  // The next rotation window (the lab's runs are in window 0): the up rotates ci-bot-secret.
+  const rotated = { verifyCredentials: true, ...rotationWindowConfig(1) };
   try {
     const harness = (overrides: Record<string, unknown>) => exampleHarness(lab, statePath, { host, overrides });
     const orgId = lab.ids.orgId;
     lab.inject({ method: "POST", path: `/orgs/${orgId}/apps/creations`, status: 429, times: 2, headers: { "retry-after": "0" } });
     lab.inject({ method: "POST", path: `/orgs/${orgId}/apps/installs`, status: 503 });
-    await step("up with a 503 on the install", () => harness({ verifyCredentials: true }).up(exampleProgram), true);
+    // With continueOnError every create is tried in this up, so both 429s are used whichever
+    // step the engine starts first (otherwise the failed install could stop the app creates).
+    await step("up with a 503 on the install", () => harness({ verifyCredentials: true }).up(exampleProgram, { continueOnError: true }), true);
     await step("up again", () => harness({ verifyCredentials: true }).up(exampleProgram));
     const ciBot = harness({}).state().resources.find((r) => r.name === "ci-bot")?.id ?? "";
     lab.inject({ method: "POST", path: `/orgs/${orgId}/apps/creations/${ciBot}/secrets`, reset: true });

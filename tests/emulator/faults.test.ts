@@ -13,10 +13,12 @@ describe("faults", () => {
     assert.strictEqual(faults.take("GET", "/orgs/x/apps/creations")?.status, 502);
     assert.strictEqual(faults.take("GET", "/orgs/x/apps/creations"), undefined);
     assert.strictEqual(faults.take("POST", "/orgs/x/apps/creations")?.status, 500);
+    assert.deepStrictEqual(faults.list().map((f) => [f.fault.method, f.remaining]), [["post", 1], ["DELETE", 1]], "what no request used up yet");
     assert.strictEqual(faults.take("POST", "/orgs/x/apps/creations")?.status, 500);
     assert.strictEqual(faults.take("POST", "/orgs/x/apps/creations"), undefined);
     assert.strictEqual(faults.take("DELETE", "/orgs/x/apps/creations/yy"), undefined);
     assert.strictEqual(faults.take("DELETE", "/orgs/x/apps/creations/y")?.status, 503);
+    assert.deepStrictEqual(faults.list(), []);
   });
 
   describe("over HTTP", () => {

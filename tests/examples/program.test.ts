@@ -132,6 +132,21 @@ describe("examples/program: the example stack end to end", function () {
     assert.deepEqual(emulator.admin.activeSecrets(ciBot.id), [before.ciBotSecret, up.outputs.ciBotSecret]);
   });
 
+  it("rotationAt places the rotation window at a given moment instead of now, whatever the date", async () => {
+    const config = { portalName: "Developer portal (staging)", ciBotScopes: ["org.read"], rotationAt: "2001-02-03T04:05:06Z" };
+    const before = (await harness(config).up(snykAppsProgram)).outputs;
+    const again = await harness(config).up(snykAppsProgram);
+    assert.deepEqual(again.updated, [], "the same moment is the same window: no rotation");
+    const later = await harness({ ...config, rotationAt: "2001-05-04T04:05:06Z" }).up(snykAppsProgram);
+    assert.deepEqual(later.updated, [urn("pulumi-nodejs:dynamic/snyk:AppSecret", "ci-bot-secret")], "90 days later is the next window");
+    assert.equal(later.outputs.ciBotPreviousSecret, again.outputs.ciBotSecret);
+    assert.notEqual(later.outputs.ciBotSecret, before.ciBotSecret);
+    const bad = await harness({ ...config, rotationAt: "next week" }).up(snykAppsProgram);
+    assert.deepEqual(bad.failures.map((f) => f.op), ["program"]);
+    assert.match(bad.failures[0].message, /rotationAt must be an ISO 8601 date, not "next week"/);
+    assert.deepEqual([...bad.created, ...bad.updated, ...bad.deleted], [], "a program that failed changes nothing");
+  });
+
   it("refresh finds an out-of-band rename and an out-of-band uninstall", async () => {
     await deployed(stagingOrgRead);
     driftOutOfBand();

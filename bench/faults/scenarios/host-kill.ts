@@ -4,12 +4,11 @@
  * killed CI job; when the repeated run fails, the user adds what its errors advise (adoptId with
  * resetSecretOnAdopt, recoverWithReplace) to the resources they name and runs again.
  */
-import { rotationWindow } from "../../../sdk";
 import type { ProgramHarness } from "../../../harness/program-harness";
 import type { FaultLab } from "../lab";
 import { Scenario, shorten } from "../scenario";
 import { nothingLost } from "../verdict";
-import { exampleHarness, exampleHost, exampleProgram, newStatePath, trackedByHarness } from "../example-stack";
+import { exampleHarness, exampleHost, exampleProgram, newStatePath, rotationWindowConfig, trackedByHarness } from "../example-stack";
 import { adviceIn, advisedInputs, describeAdvice, isNewAdvice } from "../advice";
 import { nameOfUrn, programWithAdvice } from "../advised-program";
 import type { PropertyMap } from "../../../harness/provider-host";
@@ -17,12 +16,6 @@ import { MAX_RERUNS } from "../user-flow";
 
 const IN_FLIGHT_MS = 1000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** rotationDays whose window differs from the default 90's, so an up rotates. */
-function otherRotationDays(): number {
-  const now = rotationWindow(90);
-  return [7, 1, 2, 3, 5].find((d) => rotationWindow(d) !== now) ?? 11;
-}
 
 type Operation = "up" | "destroy";
 
@@ -136,7 +129,8 @@ export function hostKillScenarios(): Scenario[] {
       what: "a rotation's mint (after its delete)",
       op: "up",
       prepared: true,
-      overrides: () => ({ rotationDays: otherRotationDays() }),
+      // The window after the first up's (window 0): the killed up rotates.
+      overrides: () => rotationWindowConfig(1),
       method: "POST",
       path: (lab, harness) => `${appsPath(lab)}/${ciBotId(harness)}/secrets`,
       skip: 1,
