@@ -46,6 +46,10 @@
  *   retires the old object.
  * - Failures: after a failed step no new step starts (unless `continueOnError`), in-flight ones
  *   finish, and no deletion runs at the end.
+ * - Snapshot order (`run-ledger.ts`, `refresh-run.ts`): the state lists the resources a run's
+ *   steps recorded in the order the steps completed (`markNew` on step completion in
+ *   `pkg/backend/snapshot.go`), then the prior records the run kept; the next refresh reads them
+ *   in that order, so it decides which Reads share the step slots first.
  * - Refresh (`refresh-run.ts`): Read with the old outputs (empty id drops the resource), then
  *   Diff(olds = refreshed outputs, news = recorded inputs) decides `same` or `updated`; an
  *   outputs-only drift Diff does not report is stored and counts as `same`. `expectNoChanges`
@@ -81,7 +85,9 @@
  * - Refreshing or journalling reads as pending operations; init errors reported by Read.
  * - Interactive clearing of pending creates and `--import-pending-creates`; retries of error hooks.
  * - With a shared `host`, the host keeps its own config, so the recorded-config rule of refresh and
- *   destroy cannot apply.
+ *   destroy cannot apply; and what the providers keep for one run (the org's and owners' listings
+ *   in `provider/run-cache.ts`) carries over to the next operation, where the engine would start a
+ *   new host: drive a sequence that changes Snyk between commands with a host per operation.
  */
 import { ConcurrencyLimiter } from "../provider/client/concurrency-limiter";
 import { defaultParallelism } from "./default-parallelism";
