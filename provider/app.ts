@@ -12,82 +12,27 @@
  * | delete | DELETE /orgs/{org_id}/apps/creations/{app_id} |
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { AppAttributes, AppResource, JsonApiDocument, SnykClient } from "./client";
+import type { AppResource, JsonApiDocument, SnykClient } from "./client";
 import { SnykNotFoundError, SnykTimeoutError } from "./client";
-import { specSchema } from "./spec";
 import { validateInputs, InputSchema } from "./validation/validate-inputs";
-import { definedOnly, keepOrder, sameJson, sameSet } from "./outputs";
+import { definedOnly, sameJson, sameSet } from "./outputs";
 import { recordOnFailure } from "./init-failed";
 import { ambiguousCreateError, mayHaveBeenProcessed } from "./ambiguous";
-import { manageSecret } from "./secret-target";
+import { resetAppSecret } from "./secret-target";
 import { appPath, appsPath } from "./app-paths";
-import { resetNeedsAdopt } from "./validation/adopt-rules";
-import { appResource, createdAppResource, listedAppAttributes } from "./answer-shape";
+import { appResource, createdAppResource } from "./answer-shape";
 import { readOldState, requireInState, withMissingFrom } from "./old-state";
-import { invalidScopes } from "./validation/scope-rules";
-import { insecureRedirectUris } from "./validation/redirect-uri-rules";
 import { holdId, isHeld } from "./held-this-run";
 import { containsUnknown } from "./validation/unknown";
-import { REPLACE_ON_CHANGES_SCHEMA, ReplaceOnChangesInput, forcedReplacements } from "./replace-on-changes";
-import { duplicateAdvice } from "./duplicate-advice";
+import { forcedReplacements } from "./replace-on-changes";
 import { resetPending } from "./resume";
-import { ListedApp, RunCache } from "./run-cache";
+import { RunCache } from "./run-cache";
 import { ProviderError } from "./provider-error";
-
-/** The inputs of a SnykApp, after `check`. */
-export interface AppInputs extends ReplaceOnChangesInput {
-  orgId: string;
-  name: string;
-  redirectUris: string[];
-  scopes: string[];
-  context: "tenant" | "user";
-  accessTokenTtlSeconds?: number;
-  adoptId?: string;
-  /** With adoptId: replace the adopted app's secrets, so `clientSecret` is known. */
-  resetSecretOnAdopt?: boolean;
-}
-
-/** The outputs of a SnykApp: Snyk's view of the app plus every input echoed. */
-export interface AppOutputs extends AppInputs {
-  appId: string;
-  clientId: string;
-  clientSecret?: string;
-  grantType: string;
-  isPublic: boolean;
-  isConfidential: boolean;
-  orgPublicId?: string;
-}
+import { AppInputs, AppOutputs, appInputSchema, inputsOf, toOutputs, updatedAttributes } from "./app-inputs";
+import { declaredApp, listedApp, matchingAppsWithin, refuseDuplicate } from "./app-duplicate-guard";
+export { AppInputs, AppOutputs, appInputSchema } from "./app-inputs";
 
 type AppDocument = JsonApiDocument<AppResource>;
-
-/** The input schema of a SnykApp, built from the spec's own component schemas. */
-export function appInputSchema(): InputSchema {
-  return {
-    name: "SnykApp",
-    schema: {
-      type: "object",
-      additionalProperties: false,
-      required: ["orgId", "name", "redirectUris", "scopes"],
-      properties: {
-        __provider: { type: "string" },
-        orgId: specSchema("Uuid"),
-        name: { ...specSchema("AppName"), pattern: "\\S", patternDescription: "must not be blank" },
-        redirectUris: { ...specSchema("RedirectUris"), uniqueItems: true },
-        scopes: { ...specSchema("Scopes"), uniqueItems: true },
-        context: specSchema("Context__0"),
-        accessTokenTtlSeconds: { ...specSchema("AccessTokenTtlSeconds"), type: "integer" },
-        adoptId: specSchema("Uuid"),
-        resetSecretOnAdopt: { type: "boolean" },
-        replaceOnChanges: REPLACE_ON_CHANGES_SCHEMA,
-      },
-    },
-    extraRules: (inputs, unknown) => [
-      ...resetNeedsAdopt(inputs, unknown, "app"),
-      ...invalidScopes(inputs.scopes),
-      ...insecureRedirectUris(inputs.redirectUris),
-    ],
-  };
-}
 
 /** The ResourceProvider of SnykApp, run inside Pulumi's provider host. */
 export class AppOperations implements pulumi.dynamic.ResourceProvider {
@@ -132,7 +77,7 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
   /** Creates the app with one POST, or adopts an existing one with `adoptId`. */
   async create(inputs: AppInputs): Promise<pulumi.dynamic.CreateResult> {
     if (inputs.adoptId) return this.adopt(inputs, inputs.adoptId);
-    await this.refuseDuplicate(inputs);
+    await refuseDuplicate(this.run, inputs);
     const response = await this.post(inputs);
     const app = response.data.data;
     this.run.appsOf(inputs.orgId).noteCreated(listedApp(app.id, app.attributes));
@@ -166,47 +111,11 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
       if (!mayHaveBeenProcessed(error)) throw error;
       // A timed-out request may still land after we look, so keep looking for a while.
       const graceMs = error instanceof SnykTimeoutError ? this.timedOutCreateGraceMs : 0;
-      const candidates = await this.matchingAppsWithin(inputs, graceMs).catch(() => undefined);
+      const candidates = await matchingAppsWithin(this.client(), inputs, graceMs).catch(() => undefined);
       // Found by a fresh walk: a later create in this run must see them (and refuse a copy).
       for (const id of candidates ?? []) this.run.appsOf(inputs.orgId).noteCreated(declaredApp(id, inputs));
       throw ambiguousCreateError(`app "${inputs.name}" in org ${inputs.orgId}`, error as Error, candidates);
     }
-  }
-
-  /** Matching apps, looking again with backoff for up to `graceMs` while none shows up. */
-  private async matchingAppsWithin(inputs: AppInputs, graceMs: number): Promise<string[]> {
-    const search = await this.client().retryUntil(`the timed-out create of app "${inputs.name}" has not landed yet`,
-      () => this.matchingApps(inputs), (matches) => matches.length > 0, { timeoutMs: graceMs, baseDelayMs: 250, maxDelayMs: 5_000 });
-    return search.value;
-  }
-
-  /**
-   * An app that matches the declaration exactly is most likely one an interrupted run created
-   * (the provider host was killed, or the answer was lost) and Pulumi never recorded: creating
-   * another would duplicate it, so name it for adoption instead.
-   */
-  private async refuseDuplicate(inputs: AppInputs): Promise<void> {
-    // The run's shared listing: it was taken after any interrupted run ended, so it holds that run's copy.
-    const listed = (await this.run.appsOf(inputs.orgId).items()).filter((app) => matchesDeclaration(app, inputs)).map((app) => app.id);
-    const matches = listed.length > 0 ? await this.run.stillExisting(inputs.orgId, listed) : [];
-    if (matches.length === 0) return;
-    const adoptId = matches[matches.length - 1];
-    throw new ProviderError("APP_MATCH_EXISTS",
-      `An app matching this declaration (name "${inputs.name}", same redirect URIs, scopes and context) already ` +
-        `exists in org ${inputs.orgId}: ${matches.join(", ")}. ` +
-        duplicateAdvice(adoptId, "app") +
-        " To create another app anyway, give it a different name.",
-      { advice: { adoptId, resetSecretOnAdopt: true } },
-    );
-  }
-
-  /** Ids of the org's apps that match the declaration exactly (name, redirect URIs, scopes, context). */
-  private async matchingApps(inputs: AppInputs): Promise<string[]> {
-    const ids: string[] = [];
-    for await (const app of this.client().paginate<AppDocument["data"]>(appsPath(inputs.orgId))) {
-      if (matchesDeclaration(app, inputs)) ids.push(app.id);
-    }
-    return ids;
   }
 
   /** Reads the app; an app deleted out of band leaves state without an error. */
@@ -236,13 +145,7 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
     }
     // An adoption whose secret reset failed was recorded with its init error; finish it now.
     if (!resetPending(olds)) return { outs };
-    return recordOnFailure(id, () => outs, async () => ({ outs: definedOnly({ ...outs, clientSecret: await this.resetSecret(news.orgId, id) }) }));
-  }
-
-  private async resetSecret(orgId: string, appId: string): Promise<string> {
-    const secret = await manageSecret(this.client(), { orgId, appId }, "replace");
-    if (!secret) throw new ProviderError("SNYK_MALFORMED_ANSWER", `Snyk replaced the secrets of app ${appId} but did not return the new one`);
-    return secret;
+    return recordOnFailure(id, () => outs, async () => ({ outs: definedOnly({ ...outs, clientSecret: await resetAppSecret(this.client(), news.orgId, id) }) }));
   }
 
   /** Deletes the app (Snyk removes its installs and revokes its credentials); gone already is fine. */
@@ -291,74 +194,7 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
     if (!inputs.resetSecretOnAdopt) return { id: appId, outs };
     return recordOnFailure(appId, () => outs, async () => ({
       id: appId,
-      outs: definedOnly({ ...outs, clientSecret: await this.resetSecret(inputs.orgId, appId) }),
+      outs: definedOnly({ ...outs, clientSecret: await resetAppSecret(this.client(), inputs.orgId, appId) }),
     }));
   }
-}
-
-/** True when the app is an exact copy of the declaration (name, redirect URIs, scopes, context). */
-function matchesDeclaration(app: ListedApp, inputs: AppInputs): boolean {
-  const a = listedAppAttributes<ListedApp["attributes"]>(app, appsPath(inputs.orgId));
-  return a.name === inputs.name && a.context === inputs.context && sameSet(a.scopes, inputs.scopes) && sameSet(a.redirect_uris ?? [], inputs.redirectUris);
-}
-
-/** An app exactly as declared, for the duplicate guard. */
-function declaredApp(id: string, inputs: AppInputs): ListedApp {
-  return { id, attributes: { name: inputs.name, context: inputs.context, scopes: inputs.scopes, redirect_uris: inputs.redirectUris } };
-}
-
-/** What the duplicate guard keeps of an app this host created or changed (never its secret). */
-function listedApp(id: string, a: AppAttributes): ListedApp {
-  return { id, attributes: { name: a.name, context: a.context, scopes: a.scopes, redirect_uris: a.redirect_uris } };
-}
-
-/** The PATCH attributes that take the app from `olds` to `news` (empty when nothing changes). */
-function updatedAttributes(olds: AppInputs, news: AppInputs): Record<string, unknown> {
-  const attributes: Record<string, unknown> = {};
-  if (olds.name !== news.name) attributes.name = news.name;
-  if (!sameSet(olds.redirectUris, news.redirectUris)) attributes.redirect_uris = news.redirectUris;
-  if (news.accessTokenTtlSeconds !== undefined && olds.accessTokenTtlSeconds !== news.accessTokenTtlSeconds) {
-    attributes.access_token_ttl_seconds = news.accessTokenTtlSeconds;
-  }
-  return attributes;
-}
-
-function toOutputs(
-  previous: Partial<AppInputs> & { orgId: string },
-  appId: string,
-  attributes: AppAttributes,
-  clientSecret: string | undefined,
-): AppOutputs {
-  return definedOnly({
-    orgId: previous.orgId,
-    adoptId: previous.adoptId,
-    resetSecretOnAdopt: previous.resetSecretOnAdopt,
-    replaceOnChanges: previous.replaceOnChanges,
-    appId,
-    clientId: attributes.client_id ?? (previous as AppOutputs).clientId,
-    clientSecret,
-    name: attributes.name,
-    redirectUris: keepOrder(previous.redirectUris, attributes.redirect_uris ?? []),
-    scopes: keepOrder(previous.scopes, attributes.scopes),
-    context: attributes.context,
-    accessTokenTtlSeconds: attributes.access_token_ttl_seconds,
-    grantType: attributes.grant_type,
-    isPublic: attributes.is_public,
-    isConfidential: attributes.is_confidential,
-    orgPublicId: attributes.org_public_id,
-  }) as AppOutputs;
-}
-
-function inputsOf(outs: AppOutputs): AppInputs {
-  return definedOnly({
-    orgId: outs.orgId,
-    name: outs.name,
-    redirectUris: outs.redirectUris,
-    scopes: outs.scopes,
-    context: outs.context,
-    accessTokenTtlSeconds: outs.accessTokenTtlSeconds,
-    adoptId: outs.adoptId,
-    resetSecretOnAdopt: outs.resetSecretOnAdopt,
-    replaceOnChanges: outs.replaceOnChanges,
-  });
 }

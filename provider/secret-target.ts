@@ -9,6 +9,7 @@ import { findInstall } from "./install-lookup";
 import { appPath } from "./app-paths";
 import { mintedSecret } from "./answer-shape";
 import { containsUnknown } from "./validation/unknown";
+import { ProviderError } from "./provider-error";
 
 /** An app (`orgId` + `appId`) or an install (`orgId` or `groupId` + `installId`). */
 export interface SecretTarget extends InstallOwner {
@@ -76,4 +77,11 @@ export async function deleteSecretIfPresent(client: SnykClient, target: SecretTa
     // Already gone (deleted by hand or by an earlier, interrupted rotation): nothing to do.
     if (!(error instanceof SnykNotFoundError || error instanceof SnykBadRequestError)) throw error;
   }
+}
+
+/** Replaces every secret of the app and returns the new one (an adoption's `resetSecretOnAdopt`). */
+export async function resetAppSecret(client: SnykClient, orgId: string, appId: string): Promise<string> {
+  const secret = await manageSecret(client, { orgId, appId }, "replace");
+  if (!secret) throw new ProviderError("SNYK_MALFORMED_ANSWER", `Snyk replaced the secrets of app ${appId} but did not return the new one`);
+  return secret;
 }
