@@ -4,7 +4,7 @@
  * the answer was lost) and Pulumi never recorded; creating another would duplicate it, so it is
  * named for adoption instead.
  */
-import type { AppAttributes, AppResource, SnykClient } from "./client";
+import type { AppResource, SnykClient } from "./client";
 import { appsPath } from "./app-paths";
 import { listedAppAttributes } from "./answer-shape";
 import { sameSet } from "./outputs";
@@ -51,12 +51,7 @@ function matchesDeclaration(app: ListedApp, inputs: AppInputs): boolean {
   return a.name === inputs.name && a.context === inputs.context && sameSet(a.scopes, inputs.scopes) && sameSet(a.redirect_uris ?? [], inputs.redirectUris);
 }
 
-/** An app exactly as declared, for the duplicate guard. */
+/** An app known only by its id and the declaration it matched (a lost create's answer): the duplicate guard may use it, a read must GET it. */
 export function declaredApp(id: string, inputs: AppInputs): ListedApp {
-  return { id, attributes: { name: inputs.name, context: inputs.context, scopes: inputs.scopes, redirect_uris: inputs.redirectUris } };
-}
-
-/** What the duplicate guard keeps of an app this host created or changed (never its secret). */
-export function listedApp(id: string, a: AppAttributes): ListedApp {
-  return { id, attributes: { name: a.name, context: a.context, scopes: a.scopes, redirect_uris: a.redirect_uris } };
+  return { id, attributes: { name: inputs.name, context: inputs.context, scopes: inputs.scopes, redirect_uris: inputs.redirectUris }, declaredOnly: true };
 }

@@ -12,7 +12,7 @@
  * | delete | DELETE /orgs/{org_id}/apps/creations/{app_id} |
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { AppResource, JsonApiDocument, SnykClient } from "./client";
+import type { AppAttributes, AppResource, JsonApiDocument, SnykClient } from "./client";
 import { SnykNotFoundError, SnykTimeoutError } from "./client";
 import { validateInputs, InputSchema } from "./validation/validate-inputs";
 import { definedOnly, sameJson, sameSet } from "./outputs";
@@ -26,10 +26,10 @@ import { holdId, isHeld } from "./held-this-run";
 import { containsUnknown } from "./validation/unknown";
 import { forcedReplacements } from "./replace-on-changes";
 import { resetPending } from "./resume";
-import { RunCache } from "./run-cache";
+import { RunCache, withoutSecret } from "./run-cache";
 import { ProviderError } from "./provider-error";
 import { AppInputs, AppOutputs, appInputSchema, inputsOf, toOutputs, updatedAttributes } from "./app-inputs";
-import { declaredApp, listedApp, matchingAppsWithin, refuseDuplicate } from "./app-duplicate-guard";
+import { declaredApp, matchingAppsWithin, refuseDuplicate } from "./app-duplicate-guard";
 export { AppInputs, AppOutputs, appInputSchema } from "./app-inputs";
 
 type AppDocument = JsonApiDocument<AppResource>;
@@ -80,7 +80,7 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
     await refuseDuplicate(this.run, inputs);
     const response = await this.post(inputs);
     const app = response.data.data;
-    this.run.appsOf(inputs.orgId).noteCreated(listedApp(app.id, app.attributes));
+    this.run.appsOf(inputs.orgId).noteCreated(withoutSecret(app));
     return recordOnFailure(
       app.id,
       () => ({ ...inputs, appId: app.id, clientSecret: app.attributes?.client_secret }),
@@ -122,9 +122,9 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
   async read(id: string, props: AppOutputs): Promise<pulumi.dynamic.ReadResult> {
     props = readOldState<AppOutputs>("app", props);
     requireInState("app", props, ["orgId"]);
-    const app = await this.run.getApp<AppDocument["data"]>(props.orgId, id);
+    const app = await this.run.readApp(props.orgId, id);
     if (!app) return {};
-    const outs = toOutputs(props, id, app.attributes, props.clientSecret);
+    const outs = toOutputs(props, id, app.attributes as AppAttributes, props.clientSecret);
     return { id, props: outs, inputs: inputsOf(outs) };
   }
 
@@ -140,8 +140,7 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
       });
       const patched = appResource<AppDocument["data"]>(response, { method: "PATCH", path: appPath(news.orgId, id) });
       outs = toOutputs(news, id, patched.attributes, olds.clientSecret);
-      this.run.forgetApp(news.orgId, id);
-      this.run.appsOf(news.orgId).noteCreated(listedApp(id, patched.attributes));
+      this.run.appsOf(news.orgId).noteCreated(withoutSecret(patched));
     }
     // An adoption whose secret reset failed was recorded with its init error; finish it now.
     if (!resetPending(olds)) return { outs };
@@ -159,7 +158,6 @@ export class AppOperations implements pulumi.dynamic.ResourceProvider {
     } catch (error) {
       if (!(error instanceof SnykNotFoundError)) throw error;
     }
-    this.run.forgetApp(props.orgId, id);
     this.run.appsOf(props.orgId).noteDeleted(id);
   }
 

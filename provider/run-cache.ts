@@ -1,22 +1,22 @@
 /**
  * What one Pulumi run (one provider host: one `pulumi up`, `refresh` or `destroy`) learns from
- * Snyk once and shares between resources: each org's app list (for the duplicate guard), each
- * owner's install list (Snyk has no GET of one install), and each app's GET answer (a SnykApp's
- * read and its SnykAppSecret's read need the same one).
+ * Snyk once and shares between resources: each org's app list (the duplicate guard, and every
+ * read of an app or of an app's secret target) and each owner's install list (Snyk has no GET of
+ * one install). A refresh of N apps then costs the org's list pages, ceil(apps / 100), not N GETs:
+ * the list answers the same app resource (`AppData`) as a GET.
  *
  * Rules:
  * - a listing is fetched at most once while it is fresh (see {@link LISTING_MAX_AGE_MS}),
- *   concurrent callers wait for the one in flight, and what this host creates or deletes is
- *   folded in;
+ *   concurrent callers wait for the one in flight, and what this host creates, changes or deletes
+ *   is folded in;
  * - a listing is never trusted to say that an object exists when that is the basis of advice
- *   (the duplicate guard GETs each match before naming it: {@link RunCache.stillExisting}), nor
- *   that an object is gone (see {@link RunCache.findInstall});
- * - an app's GET answer serves one more caller ({@link RunCache.appExists}), no more;
+ *   (the duplicate guard GETs each match before naming it: {@link RunCache.stillExisting});
  * - a listing never proves that an object is gone (it may have been made after the listing was
- *   taken): {@link RunCache.findInstall} walks the pages afresh before answering "none".
+ *   taken): {@link RunCache.readApp} GETs an app the listing lacks, and
+ *   {@link RunCache.findInstall} walks the pages afresh, before answering "none".
  */
-import { appResource } from "./answer-shape";
-import type { SnykClient } from "./client";
+import { appResource, listedAppAttributes } from "./answer-shape";
+import type { AppAttributes, SnykClient } from "./client";
 import { SnykNotFoundError } from "./client";
 import { type Clock, systemClock } from "./client/clock";
 import { SharedListing } from "./shared-listing";
@@ -31,10 +31,15 @@ import type { SecretTarget } from "./secret-target";
  */
 export const LISTING_MAX_AGE_MS = 5 * 60_000;
 
-/** An app as the org's app list answers it: the attributes the duplicate guard compares. */
+/**
+ * An app as the org's app list (or a GET) answers it, never with its secret. `declaredOnly` marks
+ * an app known only by its id and the declaration it matched (a lost create's answer): the
+ * duplicate guard may use it, a read must GET it.
+ */
 export interface ListedApp {
   id: string;
-  attributes: { name: string; context: string; scopes: string[]; redirect_uris?: string[] };
+  attributes: Partial<Omit<AppAttributes, "client_secret">> & { name: string; context: string; scopes: string[] };
+  declaredOnly?: true;
 }
 
 /** Options of a {@link RunCache}. */
@@ -48,7 +53,6 @@ export interface RunCacheOptions {
 export class RunCache {
   private readonly apps = new Map<string, SharedListing<ListedApp>>();
   private readonly installs = new Map<string, SharedListing<InstallListItem>>();
-  private readonly appAnswers = new Map<string, { at: number; answer: Promise<unknown> }>();
   private readonly clock: Pick<Clock, "now">;
   private readonly maxAgeMs: number;
 
@@ -86,32 +90,25 @@ export class RunCache {
   }
 
   /**
-   * The app's `data` from a GET (undefined when Snyk answers 404), kept for one later
-   * {@link appExists} of the same app: a SnykApp's read and its SnykAppSecret's read cost one GET.
+   * The app as Snyk holds it (never with its secret), or undefined when Snyk answers 404: from
+   * the org's shared listing, else (missing from it, or known only by its declaration) from a GET,
+   * whose answer is folded into the listing.
    */
-  getApp<T>(orgId: string, appId: string): Promise<T | undefined> {
-    const key = appPath(orgId, appId);
-    const answer = this.fetchApp<T>(orgId, appId);
-    const entry = { at: this.clock.now(), answer };
-    this.appAnswers.set(key, entry);
-    answer.catch(() => {
-      if (this.appAnswers.get(key) === entry) this.appAnswers.delete(key);
-    });
-    return answer;
-  }
-
-  /**
-   * True while Snyk holds the app: the answer {@link getApp} got in this run (in flight or fresh,
-   * used once, so a host driven through several commands never reuses it), else a GET of its own.
-   */
-  async appExists(orgId: string, appId: string): Promise<boolean> {
-    const key = appPath(orgId, appId);
-    const known = this.appAnswers.get(key);
-    if (known && this.clock.now() - known.at <= this.maxAgeMs) {
-      this.appAnswers.delete(key);
-      return (await known.answer) !== undefined;
+  async readApp(orgId: string, appId: string): Promise<ListedApp | undefined> {
+    const listing = this.appsOf(orgId);
+    const listed = await listing.find(appId);
+    if (listed && !listed.declaredOnly) {
+      listedAppAttributes(listed, appsPath(orgId));
+      return listed;
     }
-    return (await this.fetchApp(orgId, appId)) !== undefined;
+    const fetched = await this.fetchApp<ListedApp>(orgId, appId);
+    if (!fetched) {
+      listing.noteDeleted(appId);
+      return undefined;
+    }
+    const app = withoutSecret(fetched);
+    listing.noteCreated(app);
+    return app;
   }
 
   /**
@@ -125,15 +122,10 @@ export class RunCache {
     return appIds.filter((_, i) => answers[i] !== undefined);
   }
 
-  /** True while the app (one GET per run, see {@link appExists}) or the install (shared listing, then a fresh walk) exists. */
+  /** True while the app ({@link readApp}) or the install (shared listing, then a fresh walk) exists. */
   async targetExists(target: SecretTarget): Promise<boolean> {
     if (target.installId) return (await this.findInstall(target, target.installId)) !== undefined;
-    return this.appExists(target.orgId ?? "", target.appId ?? "");
-  }
-
-  /** Forgets the app's GET answer (after this host changed or deleted the app). */
-  forgetApp(orgId: string, appId: string): void {
-    this.appAnswers.delete(appPath(orgId, appId));
+    return (await this.readApp(target.orgId ?? "", target.appId ?? "")) !== undefined;
   }
 
   private fetchApp<T>(orgId: string, appId: string): Promise<T | undefined> {
@@ -160,6 +152,12 @@ export class RunCache {
     }
     return listing;
   }
+}
+
+/** What the listing keeps of an app: everything but its secret (a read never returns one anyway). */
+export function withoutSecret(app: { id: string; attributes: Partial<AppAttributes> & ListedApp["attributes"] }): ListedApp {
+  const { client_secret: _secret, ...attributes } = app.attributes;
+  return { id: app.id, attributes };
 }
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {

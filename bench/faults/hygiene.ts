@@ -6,7 +6,7 @@
  * and this process's own stdout and stderr.
  */
 import * as fs from "fs";
-import type { PropertyMap } from "../../harness/provider-host";
+import type { PropertyMap, ProviderHost } from "../../harness/provider-host";
 import type { FaultLab } from "./lab";
 import type { OutputCapture } from "./output-capture";
 import { exampleHarness, exampleHost, exampleProgram, newStatePath, rotationWindowConfig } from "./example-stack";
@@ -45,7 +45,10 @@ export async function runHygieneSweep(lab: FaultLab, capture: OutputCapture): Pr
   const providerTexts = new Set(Object.values(lab.fixture.providers));
   const errors: string[] = [];
   const statePath = newStatePath();
-  const host = await exampleHost(lab);
+  // Each step is a `pulumi` command with a host of its own, as under the CLI (a host keeps what
+  // its run listed: a fault armed on a listing after an earlier step would never be met).
+  const hostLogs: string[] = [];
+  let host: ProviderHost | undefined;
   const snapshot = () => {
     if (!fs.existsSync(statePath)) return;
     const text = fs.readFileSync(statePath, "utf8");
@@ -55,7 +58,16 @@ export async function runHygieneSweep(lab: FaultLab, capture: OutputCapture): Pr
   };
   type StepResult = { failures: { message: string }[]; outputs?: PropertyMap; secretOutputs?: string[] };
   const step = async (label: string, run: () => Promise<StepResult>, expectFailure = false) => {
-    const result = await run();
+    const stepHost = await exampleHost(lab);
+    host = stepHost;
+    let result: StepResult;
+    try {
+      result = await run();
+    } finally {
+      hostLogs.push(...stepHost.hostLog());
+      await stepHost.stop();
+      host = undefined;
+    }
     errors.push(...result.failures.map((f) => f.message));
     for (const key of result.secretOutputs ?? []) {
       const value = result.outputs?.[key];
@@ -73,26 +85,23 @@ export async function runHygieneSweep(lab: FaultLab, capture: OutputCapture): Pr
   };
   // The next rotation window (the lab's runs are in window 0): the up rotates ci-bot-secret.
   const rotated = { verifyCredentials: true, ...rotationWindowConfig(1) };
-  try {
-    const harness = (overrides: Record<string, unknown>) => exampleHarness(lab, statePath, { host, overrides });
-    const orgId = lab.ids.orgId;
-    lab.inject({ method: "POST", path: `/orgs/${orgId}/apps/creations`, status: 429, times: 2, headers: { "retry-after": "0" } });
-    lab.inject({ method: "POST", path: `/orgs/${orgId}/apps/installs`, status: 503 });
-    // With continueOnError every create is tried in this up, so both 429s are used whichever
-    // step the engine starts first (otherwise the failed install could stop the app creates).
-    await step("up with a 503 on the install", () => harness({ verifyCredentials: true }).up(exampleProgram, { continueOnError: true }), true);
-    await step("up again", () => harness({ verifyCredentials: true }).up(exampleProgram));
-    const ciBot = harness({}).state().resources.find((r) => r.name === "ci-bot")?.id ?? "";
-    lab.inject({ method: "POST", path: `/orgs/${orgId}/apps/creations/${ciBot}/secrets`, reset: true });
-    await step("rotate with a reset", () => harness(rotated).up(exampleProgram), true);
-    await step("rotate again", () => harness(rotated).up(exampleProgram));
-    lab.inject({ method: "GET", path: `/orgs/${orgId}/apps/creations/${ciBot}`, status: 502 });
-    await step("refresh with a 502", () => harness(rotated).refresh());
-    lab.inject({ method: "DELETE", path: `/orgs/${orgId}/apps/creations/${ciBot}`, reset: true });
-    await step("destroy with a reset", () => harness(rotated).destroy());
-  } finally {
-    await host.stop();
-  }
+  const harness = (overrides: Record<string, unknown>) => exampleHarness(lab, statePath, { host, overrides });
+  const orgId = lab.ids.orgId;
+  lab.inject({ method: "POST", path: `/orgs/${orgId}/apps/creations`, status: 429, times: 2, headers: { "retry-after": "0" } });
+  lab.inject({ method: "POST", path: `/orgs/${orgId}/apps/installs`, status: 503 });
+  // With continueOnError every create is tried in this up, so both 429s are used whichever
+  // step the engine starts first (otherwise the failed install could stop the app creates).
+  await step("up with a 503 on the install", () => harness({ verifyCredentials: true }).up(exampleProgram, { continueOnError: true }), true);
+  await step("up again", () => harness({ verifyCredentials: true }).up(exampleProgram));
+  const ciBot = harness({}).state().resources.find((r) => r.name === "ci-bot")?.id ?? "";
+  lab.inject({ method: "POST", path: `/orgs/${orgId}/apps/creations/${ciBot}/secrets`, reset: true });
+  await step("rotate with a reset", () => harness(rotated).up(exampleProgram), true);
+  await step("rotate again", () => harness(rotated).up(exampleProgram));
+  // A refresh reads the org's apps from their listing (one walk per run).
+  lab.inject({ method: "GET", path: `/orgs/${orgId}/apps/creations`, status: 502 });
+  await step("refresh with a 502", () => harness(rotated).refresh());
+  lab.inject({ method: "DELETE", path: `/orgs/${orgId}/apps/creations/${ciBot}`, reset: true });
+  await step("destroy with a reset", () => harness(rotated).destroy());
   lab.errorsSeen.push(...errors);
   lab.rememberSecrets();
 
@@ -100,7 +109,7 @@ export async function runHygieneSweep(lab: FaultLab, capture: OutputCapture): Pr
   const places: [string, string][] = [
     ["state file (after every step)", stateSnapshots.join("\n")],
     ["__provider texts", [...providerTexts].join("\n")],
-    ["provider host logs", [...host.hostLog(), ...lab.host.hostLog(), ...lab.otherHostLogs].join("\n")],
+    ["provider host logs", [...hostLogs, ...lab.host.hostLog(), ...lab.otherHostLogs].join("\n")],
     ["error messages", lab.errorsSeen.join("\n")],
     ["emulator request log", JSON.stringify(lab.admin.requestLog)],
     ["this process's stdout/stderr", capture.text()],

@@ -1,6 +1,7 @@
 /**
- * The fault lab: one emulator and one provider host (configured like a stack pointing at the
- * emulator), a fresh {@link ResourceStack} per scenario, and what every scenario needs to judge
+ * The fault lab: one emulator, a provider host per command (configured like a stack pointing at
+ * the emulator: the engine starts one per `pulumi` command, see {@link FaultLab.newCommand}), a
+ * fresh {@link ResourceStack} per scenario, and what every scenario needs to judge
  * itself: the emulator's holdings, the failed answers it sent, and every error and secret seen
  * (for the hygiene sweep).
  */
@@ -37,6 +38,10 @@ export class FaultLab {
   /** Secrets a scenario minted outside the stack (someone regenerating in the Snyk UI). */
   readonly externalSecrets = new Set<string>();
 
+  /** Hosts {@link newCommand} started, stopped when the next command replaces them. */
+  private readonly commandHosts = new Set<ProviderHost>();
+  private spare?: Promise<ProviderHost>;
+
   private constructor(readonly fixture: HostFixture) {
     this.stack = this.newStack(fixture.host);
   }
@@ -63,9 +68,46 @@ export class FaultLab {
     return { orgId: e.orgId, groupId: e.groupId, brokerAppId: e.brokerApp.appId, brokerClientId: e.brokerApp.clientId };
   }
 
-  /** A stack over `host` with the SDK's `__provider` texts. */
-  newStack(host: ProviderHost): ResourceStack {
-    return new ResourceStack(host, this.fixture.providers, this.fixture.urn);
+  /**
+   * A stack over `host` with the SDK's `__provider` texts; `startHost` starts a host like it for
+   * each later command (by default one configured like the lab's own).
+   */
+  newStack(host: ProviderHost, startHost: () => Promise<ProviderHost> = () => this.labHost()): ResourceStack {
+    return new ResourceStack(host, this.fixture.providers, this.fixture.urn, startHost);
+  }
+
+  /**
+   * The next `pulumi` command: the stack's steps from now on go to a new provider host, as the
+   * engine starts one per command. The providers keep each org's app list and each owner's
+   * install list for the host's life (one run), so a step after Snyk changed behind the stack's
+   * back (an out-of-band edit, a reset, a fault armed on a listing) must run in a new host, as it
+   * would under the CLI. The host this replaces, when this started it, is stopped (its log kept
+   * for the sweep).
+   */
+  async newCommand(): Promise<void> {
+    const next = await this.stack.startHost();
+    await this.endCommand();
+    this.commandHosts.add(next);
+    this.stack.host = next;
+  }
+
+  /**
+   * A host configured like the lab's own. One is kept starting in the background, so a command
+   * rarely waits for a host's start-up (an unused host holds nothing a run learned).
+   */
+  private labHost(): Promise<ProviderHost> {
+    const next = this.spare ?? this.fixture.newHost();
+    this.spare = this.fixture.newHost();
+    this.spare.catch(() => undefined);
+    return next;
+  }
+
+  /** Stops the host of the current command, when {@link newCommand} started it. */
+  async endCommand(): Promise<void> {
+    const host = this.stack.host;
+    if (!this.commandHosts.delete(host)) return;
+    this.otherHostLogs.push(...host.hostLog());
+    await host.stop();
   }
 
   /** Back to the seeded emulator and an empty stack, before each scenario. */
@@ -150,6 +192,8 @@ export class FaultLab {
   /** Stops the host and the emulator. */
   async close(): Promise<void> {
     this.rememberSecrets();
+    await this.endCommand();
+    await (await this.spare?.catch(() => undefined))?.stop();
     await this.fixture.stop();
   }
 

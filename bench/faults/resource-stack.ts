@@ -44,11 +44,14 @@ export class ResourceStack {
    * @param host the provider host to call (replaceable, e.g. after a kill)
    * @param providers the `__provider` text of each kind
    * @param urnOf the URN of a resource
+   * @param startHost starts a host like `host` for the next command (the engine starts one per
+   *   `pulumi` command, and the providers keep what one run learned for the host's life)
    */
   constructor(
     public host: ProviderHost,
     private readonly providers: Record<Kind, string>,
     private readonly urnOf: (kind: Kind, name: string) => string,
+    readonly startHost: () => Promise<ProviderHost>,
   ) {}
 
   /** Creates, updates or replaces the resource to match `inputs`; returns its outputs. */

@@ -39,17 +39,23 @@ export interface ScenarioRow {
   ms: number;
 }
 
-/** Runs one scenario on a freshly reset lab; an unexpected throw is a FAIL with its message. */
+/**
+ * Runs one scenario on a freshly reset lab, its setup a command of its own (a new provider host);
+ * an unexpected throw is a FAIL with its message.
+ */
 export async function runScenario(lab: FaultLab, scenario: Scenario): Promise<ScenarioRow> {
   lab.reset();
   const started = Date.now();
   let outcome: ScenarioOutcome;
   try {
+    await lab.newCommand();
     outcome = await scenario.run(lab);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     lab.errorsSeen.push(message);
     outcome = { userSaw: `scenario broke: ${shorten(message)}`, problems: [`scenario broke: ${message}`] };
+  } finally {
+    await lab.endCommand();
   }
   lab.admin.clearFaults();
   lab.admin.setRateLimit(null);

@@ -25,13 +25,15 @@ export interface Flow {
 export const MAX_RERUNS = 3;
 
 /**
- * Clears the request log and runs `act`. After a failure the user applies the error's advice to
+ * Clears the request log and runs `act` as a new command (a new provider host, see
+ * {@link FaultLab.newCommand}). After a failure the user applies the error's advice to
  * the resource whose step failed (`lab.stack.lastFailed`) and runs `rerun` (`act` by default);
  * they go on while each error brings advice (inputs not set yet, or "run again"), at most
  * {@link MAX_RERUNS} times. "ok after N retries" counts the failed answers of a first run that
  * succeeded.
  */
 export async function actThenRerun(lab: FaultLab, act: () => Promise<unknown>, rerun: () => Promise<unknown> = act): Promise<Flow> {
+  await lab.newCommand();
   lab.admin.clearLog();
   lab.stack.lastFailed = undefined;
   const first = await lab.attempt(act);
@@ -51,6 +53,7 @@ export async function actThenRerun(lab: FaultLab, act: () => Promise<unknown>, r
       followed.push(advice);
     }
     lab.stack.lastFailed = undefined;
+    await lab.newCommand();
     const next = await lab.attempt(rerun);
     steps.push(`${fresh ? describeAdvice(advice) : "run again"}: ${next.ok ? "ok" : `error: ${shorten(next.message, 70)}`}`);
     if (next.ok) return { saw: steps.join(" → "), firstOk: false, finalOk: true, firstMessage: first.message, followed };

@@ -17,14 +17,15 @@ export interface StackShape {
 export const MINIMUM_DEFINITION =
   "minimum = one request per app create/read/delete, per secret mint (SnykAppSecret create, and its delete, which replaces every secret), " +
   `per install create/delete, and one walk of each list a phase needs, ceil(items / ${PAGE_LIMIT}) pages per owner per run: ` +
-  "deploy N + N + 2N + the org's app list (duplicate guard); refresh N app GETs + the org's and the group's install lists " +
-  "(a SnykAppSecret's read reuses its app's GET); destroy N + N + 2N";
+  "deploy N + N + 2N + the org's app list (duplicate guard); refresh the org's app list (every SnykApp's read and every " +
+  "SnykAppSecret's target check: the list answers the same app resource as a GET of one) + the org's and the group's install lists; " +
+  "destroy N + N + 2N";
 
 /** The text printed with the figures. */
 export const CHAIN_DEFINITION =
   "chain = the longest run of requests that must go one after another (each waits for the answer before it): a list's pages " +
   "(each page's link names the next), then what depends on the list: deploy the app list, an app create, its secret mint; " +
-  "refresh an install list; destroy a secret's delete, then its app's";
+  "refresh the longest list; destroy a secret's delete, then its app's";
 
 /** Pages of {@link PAGE_LIMIT} to list `items` (one page even when empty). */
 export function listPages(items: number): number {
@@ -38,7 +39,7 @@ export function minimumRequests(phase: PhaseName, shape: StackShape): number {
     case "deploy":
       return n + n + 2 * n + listPages(shape.appsInOrgBefore);
     case "refresh":
-      return n + 2 * listPages(n);
+      return listPages(appsInOrg(shape)) + 2 * listPages(n);
     case "destroy":
       return n + n + 2 * n;
   }
@@ -50,8 +51,13 @@ export function longestChain(phase: PhaseName, shape: StackShape): number {
     case "deploy":
       return listPages(shape.appsInOrgBefore) + 2;
     case "refresh":
-      return listPages(shape.n);
+      return Math.max(listPages(appsInOrg(shape)), listPages(shape.n));
     case "destroy":
       return 2;
   }
+}
+
+/** The apps the org holds once the stack is deployed: what a refresh lists. */
+function appsInOrg(shape: StackShape): number {
+  return shape.appsInOrgBefore + shape.n;
 }

@@ -11,7 +11,6 @@ import * as sinon from "sinon";
 import * as yaml from "js-yaml";
 import { startEmulator, RunningEmulator } from "../../emulator";
 import { ProgramHarness } from "../../harness/program-harness";
-import { startProviderHost, ProviderHost } from "../../harness/provider-host";
 import { snykAppsProgram } from "../../examples/program";
 import { exampleConfig, PROJECT } from "../../examples/emulator-config";
 
@@ -21,7 +20,6 @@ const APP = "pulumi-nodejs:dynamic/snyk:App";
 describe("examples/program: the example stack end to end", function () {
   this.timeout(120_000);
   let emulator: RunningEmulator;
-  let host: ProviderHost | undefined;
   let dir: string | undefined;
   let clock: sinon.SinonFakeTimers | undefined;
   const urn = (type: string, name: string) => `urn:pulumi:dev::${PROJECT}::${type}::${name}`;
@@ -31,18 +29,15 @@ describe("examples/program: the example stack end to end", function () {
   before(async () => {
     emulator = await startEmulator({ port: 0 });
   });
-  // Each test starts from nothing: a seeded emulator, an empty state file and a new provider host
-  // (a host keeps its run cache for its life, which must not outlive the emulator state it saw).
+  // Each test starts from nothing: a seeded emulator and an empty state file. Each command runs in
+  // a provider host of its own, as under the CLI (a host keeps what its run listed for its life).
   beforeEach(async () => {
     emulator.admin.reset();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "snyk-example-"));
-    host = await startProviderHost({ cwd: root, project: PROJECT, config: exampleConfig(emulator), env: { SNYK_TOKEN: "" } });
   });
   afterEach(async () => {
     clock?.restore();
     clock = undefined;
-    await host?.stop();
-    host = undefined;
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
     dir = undefined;
   });
@@ -52,7 +47,7 @@ describe("examples/program: the example stack end to end", function () {
 
   const harness = (overrides: Record<string, unknown> = {}) =>
     // The token is set with `pulumi config set --secret`, as the README says: the state holds it encrypted.
-    new ProgramHarness({ statePath: path.join(dir!, "state.json"), project: PROJECT, stack: "dev", cwd: root, config: exampleConfig(emulator, overrides), secretConfigKeys: ["snyk:token"], host: host! });
+    new ProgramHarness({ statePath: path.join(dir!, "state.json"), project: PROJECT, stack: "dev", cwd: root, config: exampleConfig(emulator, overrides), secretConfigKeys: ["snyk:token"], env: { SNYK_TOKEN: "" } });
   const appsOfStack = () => emulator.admin.listApps(emulator.orgId);
   const installsOfStack = () => emulator.admin.listInstalls().filter((i) => i.appId === emulator.brokerApp.appId);
   /** The stack deployed with these config overrides: the state a test starts from. */

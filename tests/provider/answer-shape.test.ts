@@ -109,12 +109,22 @@ describe("provider/answer-shape: hostile answers through Pulumi's provider host"
 
   it("read and update of an app answered with garbage are typed errors naming the request, not a removal", async () => {
     const app = await f.create("app", "rw", appInputs("rw"));
-    const path = `/orgs/${f.emulator.orgId}/apps/creations/${app.id}`;
-    for (const answer of [DATA_NULL, HTML_LOGIN, { status: 200, contentType: "application/json", body: `{"data": {"id": "${app.id}", "attributes": {"name": 5, "scopes": "org.read"}}}` }]) {
+    const list = `/orgs/${f.emulator.orgId}/apps/creations`;
+    const path = `${list}/${app.id}`;
+    const garbage = [DATA_NULL, HTML_LOGIN, { status: 200, contentType: "application/json", body: `{"data": {"id": "${app.id}", "attributes": {"name": 5, "scopes": "org.read"}}}` }];
+    const emptyPage: HostileAnswer = { status: 200, contentType: "application/vnd.api+json", body: JSON.stringify({ jsonapi: { version: "1.0" }, data: [], links: {} }) };
+    for (const answer of garbage) {
+      // Each refresh is a new provider host: it reads from the org's app list...
       proxy.clear();
+      proxy.add({ method: "GET", path: /\/apps\/creations$/, answer });
+      const listed = await rejection((await f.newHost()).read(app.id, f.urn("app", "rw"), app.outputs));
+      assert.match(listed.details, new RegExp(`GET ${list} \\(HTTP 200\\)`));
+      // ...and GETs an app the list lacks.
+      proxy.clear();
+      proxy.add({ method: "GET", path: /\/apps\/creations$/, answer: emptyPage });
       proxy.add({ method: "GET", path: /\/apps\/creations\/[^/]+$/, answer });
-      const error = await rejection(f.host.read(app.id, f.urn("app", "rw"), app.outputs));
-      assert.match(error.details, new RegExp(`GET ${path} \\(HTTP 200\\)`));
+      const got = await rejection((await f.newHost()).read(app.id, f.urn("app", "rw"), app.outputs));
+      assert.match(got.details, new RegExp(`GET ${path} \\(HTTP 200\\)`));
     }
     proxy.clear();
     proxy.add({ method: "PATCH", path: /\/apps\/creations\/[^/]+$/, afterProcessing: true, answer: DATA_NULL });

@@ -86,9 +86,11 @@ describe("provider/app through Pulumi's provider host", function () {
     const declared = inputs();
     const { id, outputs } = await f.create("app", "drift", declared);
     f.emulator.admin.renameApp(id, "Renamed in the Snyk UI");
+    // pulumi refresh is a new command: a new provider host, whose read lists the org's apps once.
+    const refresh = await f.newHost();
     f.emulator.admin.clearLog();
-    const read = await f.host.read(id, f.urn("app", "drift"), outputs);
-    assert.deepEqual(requests().map((r) => r.method), ["GET"]);
+    const read = await refresh.read(id, f.urn("app", "drift"), outputs);
+    assert.deepEqual(requests().map((r) => `${r.method} ${r.path}`), [`GET /orgs/${orgId}/apps/creations`]);
     assert.equal(read.id, id);
     assert.equal(read.properties.name, "Renamed in the Snyk UI");
     assert.equal(read.inputs?.name, "Renamed in the Snyk UI");
@@ -100,8 +102,12 @@ describe("provider/app through Pulumi's provider host", function () {
   it("refresh drops an app deleted out of band, without an error", async () => {
     const { id, outputs } = await f.create("app", "gone", inputs());
     f.emulator.admin.deleteApp(id);
-    const read = await f.host.read(id, f.urn("app", "gone"), outputs);
+    const refresh = await f.newHost();
+    f.emulator.admin.clearLog();
+    const read = await refresh.read(id, f.urn("app", "gone"), outputs);
     assert.equal(read.id, "");
+    assert.deepEqual(requests().map((r) => `${r.method} ${r.path}`), [`GET /orgs/${orgId}/apps/creations`, `GET /orgs/${orgId}/apps/creations/${id}`],
+      "absent from the listing, then a 404: only then gone");
   });
 
   it("deletes with one DELETE, and an app already gone is success", async () => {

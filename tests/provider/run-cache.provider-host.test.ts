@@ -81,7 +81,7 @@ describe("provider/run-cache through Pulumi's provider host: one listing per own
     assert.deepEqual(requests().map((r) => r.method), ["GET", "POST"], "one GET of the listed match (404), then the create");
   });
 
-  it("a refresh reads many installs of two owners with one listing each, and each app with one GET shared by its secret", async () => {
+  it("a refresh reads many installs of two owners with one listing each, and the apps with one walk of the org's app list, shared by their secrets", async () => {
     const deploy = await newRun();
     const apps = Array.from({ length: 5 }, (_, i) => f.emulator.admin.createClientCredentialsApp({ name: `refresh-cc-${i}` }).appId);
     const installs = await Promise.all(
@@ -110,7 +110,7 @@ describe("provider/run-cache through Pulumi's provider host: one listing per own
     const routes = requests().map((r) => `${r.method} ${r.path}`).sort();
     assert.deepEqual(routes, [
       `GET /groups/${f.emulator.groupId}/apps/installs`,
-      `GET /orgs/${f.emulator.orgId}/apps/creations/${app.id}`,
+      `GET /orgs/${f.emulator.orgId}/apps/creations`,
       `GET /orgs/${f.emulator.orgId}/apps/installs`,
     ]);
     for (const read of reads.slice(0, installs.length)) assert.match(String(read.properties.installedAt), /^\d{4}-/);

@@ -110,20 +110,65 @@ describe("provider/run-cache: what one run lists and reads once", function () {
     assert.equal(requests().length, Math.ceil(emulator.admin.listApps(emulator.orgId).length / 100));
   });
 
-  it("GETs an app once per run for every caller (a SnykApp's read and its secret's), and a 404 says gone", async () => {
-    const app = emulator.admin.createClientCredentialsApp({ name: "read once" });
+  const pagesOfApps = () => Math.ceil(emulator.admin.listApps(emulator.orgId).length / 100);
+
+  it("reads many apps, and their secrets' targets, with one walk of the org's app list", async () => {
+    const ids = Array.from({ length: 120 }, (_, i) => emulator.admin.createClientCredentialsApp({ name: `read many ${i}` }).appId);
     const run = new RunCache(() => client, { clock });
     emulator.admin.clearLog();
-    const [data, exists] = await Promise.all([
-      run.getApp<{ id: string }>(emulator.orgId, app.appId),
-      run.targetExists({ orgId: emulator.orgId, appId: app.appId }),
+    const [apps, targets] = await Promise.all([
+      Promise.all(ids.map((id) => run.readApp(emulator.orgId, id))),
+      Promise.all(ids.map((appId) => run.targetExists({ orgId: emulator.orgId, appId }))),
     ]);
-    assert.equal(data?.id, app.appId);
-    assert.equal(exists, true);
+    assert.deepEqual(apps.map((a) => a?.id), ids);
+    assert.ok(apps.every((a, i) => a?.attributes.name === `read many ${i}` && typeof a.attributes.client_id === "string"));
+    assert.ok(apps.every((a) => !("client_secret" in a!.attributes)), "the listing never keeps a secret");
+    assert.ok(targets.every((t) => t === true));
+    assert.ok(pagesOfApps() >= 2);
+    assert.deepEqual(requests(), Array(pagesOfApps()).fill(`GET /orgs/${emulator.orgId}/apps/creations`), "the pages, once, for 240 callers");
+  });
+
+  it("GETs an app the listing lacks before saying it is gone: one made after the listing is found, a 404 is gone", async () => {
+    const run = new RunCache(() => client, { clock });
+    await run.appsOf(emulator.orgId).items();
+    const later = emulator.admin.createClientCredentialsApp({ name: "made after the listing" });
+    emulator.admin.clearLog();
+    assert.equal((await run.readApp(emulator.orgId, later.appId))?.attributes.name, "made after the listing");
+    assert.deepEqual(requests(), [`GET ${appPath(emulator.orgId, later.appId)}`], "newer than the listing, so asked");
+    emulator.admin.clearLog();
+    assert.ok(await run.targetExists({ orgId: emulator.orgId, appId: later.appId }));
+    assert.equal(requests().length, 0, "and folded into the run's listing");
+
+    const missing = "00000000-0000-4000-8000-00000000beef";
+    assert.equal(await run.readApp(emulator.orgId, missing), undefined);
+    assert.deepEqual(requests(), [`GET ${appPath(emulator.orgId, missing)}`], "gone only on Snyk's 404");
+  });
+
+  it("GETs an app known only by the declaration it matched, and folds in what this run changed or deleted", async () => {
+    const app = emulator.admin.createClientCredentialsApp({ name: "declared" });
+    const other = emulator.admin.createClientCredentialsApp({ name: "deleted here" });
+    const run = new RunCache(() => client, { clock });
+    const listing = run.appsOf(emulator.orgId);
+    await listing.items();
+    listing.noteCreated({ id: app.appId, attributes: { name: "declared", context: "tenant", scopes: [] }, declaredOnly: true });
+    listing.noteDeleted(other.appId);
+    emulator.admin.clearLog();
+    assert.equal((await run.readApp(emulator.orgId, app.appId))?.attributes.client_id, app.clientId);
     assert.deepEqual(requests(), [`GET ${appPath(emulator.orgId, app.appId)}`]);
-    run.forgetApp(emulator.orgId, app.appId);
-    emulator.admin.deleteApp(app.appId);
-    assert.equal(await run.targetExists({ orgId: emulator.orgId, appId: app.appId }), false);
-    assert.equal(requests().length, 2, "forgotten after a change: asked again");
+    emulator.admin.clearLog();
+    assert.equal((await run.readApp(emulator.orgId, other.appId))?.id, other.appId, "deleted by this run, yet Snyk still holds it: asked, not assumed");
+    assert.deepEqual(requests(), [`GET ${appPath(emulator.orgId, other.appId)}`]);
+  });
+
+  it("a listed app without the attributes a read needs is a malformed answer, never gone", async () => {
+    const app = emulator.admin.createClientCredentialsApp({ name: "malformed" });
+    const run = new RunCache(() => client, { clock });
+    emulator.admin.injectFault({
+      method: "GET",
+      path: `/orgs/${emulator.orgId}/apps/creations`,
+      status: 200,
+      body: { jsonapi: { version: "1.0" }, links: {}, data: [{ id: app.appId, type: "app", attributes: { name: 7, scopes: [] } }] },
+    });
+    await assert.rejects(run.readApp(emulator.orgId, app.appId), (err: Error & { code?: string }) => err.code === "SNYK_MALFORMED_RESPONSE" && /attributes\.name/.test(err.message));
   });
 });

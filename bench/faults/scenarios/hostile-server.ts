@@ -92,8 +92,9 @@ function hostileScenario(c: HostileCase): Scenario {
     async run(lab) {
       const proxy = await startHostileProxy();
       proxy.target = lab.emulator.url;
+      await lab.endCommand();
       const host = await proxiedHost(lab, proxy);
-      lab.stack = lab.newStack(host);
+      lab.stack = lab.newStack(host, () => proxiedHost(lab, proxy));
       try {
         await c.setup?.(lab);
         proxy.add(c.rule(lab));
@@ -128,17 +129,17 @@ const noPostSent = (_lab: FaultLab, proxy: HostileProxy): string[] =>
 export function hostileServerScenarios(): Scenario[] {
   const cases: HostileCase[] = [];
   const refreshApp = { setup: createApp, act: (lab: FaultLab) => lab.stack.refresh("app") };
-  const appGet = (answer: HostileRule["answer"]) => (lab: FaultLab): HostileRule =>
-    ({ method: "GET", path: exactly(`${appsPath(lab)}/${lab.stack.outputs("app").appId}`), answer });
+  // A refresh reads the org's apps from their listing, one walk per run.
+  const appList = (answer: HostileRule["answer"]) => (lab: FaultLab): HostileRule => ({ method: "GET", path: exactly(appsPath(lab)), answer });
   for (const [answerName, answer, short] of [
     ["an HTML login page", HTML_LOGIN, true], ["data: null", DATA_NULL, false], ["truncated JSON", TRUNCATED, false],
     ["a 20 MB body", HUGE, false], ["a body dripping a byte every 50 ms", DRIP, false],
     ["503 with a request id reflecting the token", undefined, false],
   ] as const) {
     cases.push({
-      route: "GET /orgs/{org}/apps/creations/{id} (refresh)", answerName, short, ...refreshApp,
-      rule: answer ? appGet(answer) : (lab) => ({
-        method: "GET", path: exactly(`${appsPath(lab)}/${lab.stack.outputs("app").appId}`),
+      route: "GET /orgs/{org}/apps/creations (refresh)", answerName, short, ...refreshApp,
+      rule: answer ? appList(answer) : (lab) => ({
+        method: "GET", path: exactly(appsPath(lab)),
         answer: { status: 503, contentType: JSON_API, headers: { "snyk-request-id": `rid-${lab.emulator.token}` }, body: '{"errors": [{"status": "503", "detail": "down"}]}' },
       }),
     });

@@ -35,7 +35,7 @@ const INJECTED: Record<string, string> = {
 /** The subset `npm test` runs: each fault kind, and each route family, at least once. */
 const SHORT = new Set([
   "500 POST /orgs/{org}/apps/creations",
-  "502 GET /orgs/{org}/apps/creations/{id} (refresh)",
+  "502 GET /orgs/{org}/apps/creations (refresh)",
   "503 POST …/creations/{id}/secrets (rotate: the delete)",
   "lost answer POST /orgs/{org}/apps/creations",
   "lost answer POST /orgs/{org}/apps/installs",

@@ -84,7 +84,8 @@ export const ROUTES: RouteCase[] = [
     path: (lab) => `/orgs/${lab.ids.orgId}/apps/creations`,
     act: createApp,
   },
-  { route: "GET /orgs/{org}/apps/creations/{id} (refresh)", method: "GET", idempotent: true, setup: (lab) => createApp(lab).then(() => undefined), path: appPath, act: (lab) => lab.stack.refresh("app") },
+  // A refresh reads the org's apps from their listing, one walk per run.
+  { route: "GET /orgs/{org}/apps/creations (refresh)", method: "GET", idempotent: true, setup: (lab) => createApp(lab).then(() => undefined), path: (lab) => `/orgs/${lab.ids.orgId}/apps/creations`, act: (lab) => lab.stack.refresh("app") },
   {
     route: "PATCH /orgs/{org}/apps/creations/{id}",
     method: "PATCH",

@@ -36,8 +36,9 @@ function timeoutHost(lab: FaultLab): Promise<ProviderHost> {
 
 /** Runs `body` with the lab's stack on a timeout host, then stops the host (keeping its log for the sweep). */
 async function onTimeoutHost(lab: FaultLab, body: () => Promise<ScenarioOutcome>): Promise<ScenarioOutcome> {
+  await lab.endCommand();
   const host = await timeoutHost(lab);
-  lab.stack = lab.newStack(host);
+  lab.stack = lab.newStack(host, () => timeoutHost(lab));
   try {
     return await body();
   } finally {
@@ -118,16 +119,16 @@ export function timeoutScenarios(): Scenario[] {
       name: "timeout on app refresh",
       kind: "timeout",
       short: true,
-      injected: `GET /orgs/{org}/apps/creations/{id} answers once the host timed out; snyk:timeoutMs ${HOST_TIMEOUT_MS}`,
+      injected: `GET /orgs/{org}/apps/creations (the refresh's listing) answers once the host timed out; snyk:timeoutMs ${HOST_TIMEOUT_MS}`,
       run: (lab) =>
         onTimeoutHost(lab, async () => {
-          const outs = await createApp(lab);
-          lab.inject({ method: "GET", path: `${appsPath(lab)}/${outs.appId}`, ...LATE });
+          await createApp(lab);
+          lab.inject({ method: "GET", path: appsPath(lab), ...LATE });
           const flow = await actThenRerun(lab, () => lab.stack.refresh("app"));
           await settled(lab);
           const problems = nothingLost(lab, trackedByStack(lab));
           if (!flow.firstOk) problems.push("GET was not retried after a timeout");
-          const timedOut = lab.admin.requestLog.filter((r) => r.method === "GET" && r.path === `${appsPath(lab)}/${outs.appId}`).length;
+          const timedOut = lab.admin.requestLog.filter((r) => r.method === "GET" && r.path === appsPath(lab)).length;
           if (timedOut < 2) problems.push(`the GET did not time out (snyk:timeoutMs ${HOST_TIMEOUT_MS} not applied)`);
           return { userSaw: flow.firstOk ? `ok after ${timedOut - 1} timed-out GET` : flow.saw, problems };
         }),
