@@ -56,8 +56,9 @@ const bareProvider: pulumi.dynamic.ResourceProvider = {
   async diff() {
     return { changes: false };
   },
+  // As the SDK's providers do, a read answers inputs too (so the answer is as large as theirs).
   async read(id: string, props: Record<string, unknown>) {
-    return { id, props };
+    return { id, props, inputs: props };
   },
   async delete() {
     return;
@@ -65,13 +66,21 @@ const bareProvider: pulumi.dynamic.ResourceProvider = {
 };
 
 /**
+ * The do-nothing provider carrying `ballast` characters, so that its serialized text (which every
+ * resource's inputs and outputs hold, and every call carries) is as long as the SDK classes' own.
+ */
+function bareProviderWith(ballast: number): pulumi.dynamic.ResourceProvider {
+  return ballast > 0 ? Object.assign({ ballast: "b".repeat(ballast) }, bareProvider) : bareProvider;
+}
+
+/**
  * A dynamic resource of the same shape as SnykApp (its inputs, the same outputs declared, the same
  * secret output) on a provider that does nothing: Pulumi's own cost of one such registration.
  */
 class BareResource extends pulumi.dynamic.Resource {
-  constructor(name: string, args: Record<string, unknown>) {
+  constructor(name: string, args: Record<string, unknown>, provider: pulumi.dynamic.ResourceProvider = bareProvider) {
     const outputs = { appId: undefined, clientId: undefined, clientSecret: undefined, grantType: undefined, isPublic: undefined, isConfidential: undefined, orgPublicId: undefined };
-    super(bareProvider, name, { ...args, ...outputs }, { additionalSecretOutputs: ["clientSecret"] });
+    super(provider, name, { ...args, ...outputs }, { additionalSecretOutputs: ["clientSecret"] });
   }
 }
 
@@ -81,21 +90,28 @@ class BareResource extends pulumi.dynamic.Resource {
  * harness and Pulumi's provider host spend per step (Check, Diff, Create, Read, Delete) with no
  * request at all: the engine's share of the real stack's time.
  */
-export function bareStackOfN(args: Omit<StackArgs, "installAppIds">): Program {
+export function bareStackOfN(args: Omit<StackArgs, "installAppIds"> & BareSize): Program {
   return () => {
+    const provider = bareProviderWith(args.ballast ?? 0);
     for (let i = 0; i < args.apps; i++) {
       const app = new BareResource(`app-${i}`, {
         orgId: args.orgId,
         name: `Bench app ${i}`,
         redirectUris: [`https://bench.example/${i}/callback`],
         scopes: ["org.read"],
-      });
-      new BareResource(`app-${i}-secret`, { target: app.id, orgId: args.orgId, rotationTriggers: { window: "bench" } });
+      }, provider);
+      new BareResource(`app-${i}-secret`, { target: app.id, orgId: args.orgId, rotationTriggers: { window: "bench" } }, provider);
       // Installs of apps that exist before the deploy, as in the real stack: no dependency.
-      new BareResource(`org-install-${i}`, { installs: `app ${i}`, orgId: args.orgId });
-      new BareResource(`group-install-${i}`, { installs: `app ${i}`, groupId: args.groupId });
+      new BareResource(`org-install-${i}`, { installs: `app ${i}`, orgId: args.orgId }, provider);
+      new BareResource(`group-install-${i}`, { installs: `app ${i}`, groupId: args.groupId }, provider);
     }
   };
+}
+
+/** How much the bare provider's serialized text is padded. */
+export interface BareSize {
+  /** Characters of ballast in the do-nothing provider (see {@link bareProviderWith}); none by default. */
+  ballast?: number;
 }
 
 /** The type token of {@link BareResource}s. */

@@ -7,12 +7,16 @@ import * as fs from "fs";
 import type { EmulatorProcess } from "./emulator-process";
 import { HarnessFailure, ProgramHarness } from "../../harness/program-harness";
 import type { Program } from "../../harness/mock-program";
+import type { HarnessOp } from "../../harness/harness-events";
 import { BENCH_PROJECT, BENCH_STACK, FirstCheck, startBenchHost } from "./bench-host";
 import { counted, RequestTally } from "./request-tally";
 import { REPO_ROOT } from "./paths";
 
 /** How often, at most, the harness writes the state file while a phase runs (always at its end). */
 export const STATE_SAVE_INTERVAL_MS = 5_000;
+
+/** The harness operations that are a resource's step (the provider's Create, Update, Read or Delete). */
+const STEP_OPS: ReadonlySet<HarnessOp> = new Set<HarnessOp>(["create", "update", "replace", "read", "delete", "delete-replaced"]);
 
 /** The phases, in the order they run. */
 export const PHASES = ["deploy", "refresh", "destroy"] as const;
@@ -33,6 +37,8 @@ export interface PhaseRun {
   hostPeakRssBytes?: number;
   /** When the first request reached the emulator, in ms from the phase's start. */
   firstRequestMs?: number;
+  /** When the harness started the first Create, Update, Read or Delete, in ms from the phase's start. */
+  firstStepMs?: number;
   /** When the last request reached the emulator, in ms from the phase's start. */
   lastRequestMs?: number;
 }
@@ -52,13 +58,16 @@ export interface DeploymentSetup {
   beforePhase?: (phase: PhaseName) => Promise<void>;
   /** Called after the deploy, before the refresh (e.g. to measure the state file). */
   afterDeploy?: (statePath: string) => void;
+  /** The phases to run, in order (all by default); without "deploy", the state file must exist. */
+  phases?: readonly PhaseName[];
 }
 
-/** Deploys, refreshes and destroys `setup.program`; stops early when a phase fails. */
+/** Deploys, refreshes and destroys `setup.program` (or the phases asked for); stops early when a phase fails. */
 export async function runPhases(setup: DeploymentSetup): Promise<PhaseRun[]> {
-  fs.rmSync(setup.statePath, { force: true });
+  const phases = setup.phases ?? PHASES;
+  if (phases.includes("deploy")) fs.rmSync(setup.statePath, { force: true });
   const runs: PhaseRun[] = [];
-  for (const phase of PHASES) {
+  for (const phase of phases) {
     await setup.beforePhase?.(phase);
     const bench = await startBenchHost(setup.config, setup.firstCheck);
     try {
@@ -75,11 +84,16 @@ export async function runPhases(setup: DeploymentSetup): Promise<PhaseRun[]> {
         // rewriting a state file of megabytes every 200 ms would be most of what is timed.
         saveIntervalMs: STATE_SAVE_INTERVAL_MS,
         checkpoints: "throttled",
+        onEvent: (event) => {
+          if (firstStepAt === undefined && event.status === "started" && STEP_OPS.has(event.op)) firstStepAt = performance.now();
+        },
       });
-      const { result, tally, wallMs, firstRequestMs, lastRequestMs } = await counted(setup.emulator, () => operation(harness, phase, setup.program));
+      let firstStepAt: number | undefined;
+      const { result, tally, startedAt, wallMs, firstRequestMs, lastRequestMs } = await counted(setup.emulator, () => operation(harness, phase, setup.program));
       runs.push({
         phase,
         firstRequestMs,
+        ...(firstStepAt !== undefined ? { firstStepMs: firstStepAt - startedAt } : {}),
         lastRequestMs,
         resources: result.resources,
         tally,
@@ -112,4 +126,28 @@ async function operation(harness: ProgramHarness, phase: PhaseName, program: Pro
       return { resources: destroyed.deleted.length, failures: destroyed.failures };
     }
   }
+}
+
+/**
+ * How many times the bench refreshes (a refresh changes nothing, so it can be repeated): the
+ * median one is reported, as one run on a busy 2-core machine varies by a fifth.
+ */
+export const REFRESH_RUNS = 3;
+
+/** Every phase once, the refresh {@link REFRESH_RUNS} times. */
+export const TIMED_PHASES: readonly PhaseName[] = ["deploy", ...Array<PhaseName>(REFRESH_RUNS).fill("refresh"), "destroy"];
+
+/**
+ * One run per phase, in the order they first ran: the run with the median wall time of a phase
+ * that ran more than once, or its first failed run when one failed.
+ */
+export function oneRunPerPhase(runs: readonly PhaseRun[]): PhaseRun[] {
+  const order = [...new Set(runs.map((run) => run.phase))];
+  return order.map((phase) => {
+    const mine = runs.filter((run) => run.phase === phase);
+    const failed = mine.find((run) => run.failures.length > 0);
+    if (failed) return failed;
+    const sorted = [...mine].sort((a, b) => a.wallMs - b.wallMs);
+    return sorted[(sorted.length - 1) >> 1];
+  });
 }

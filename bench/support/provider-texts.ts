@@ -3,7 +3,7 @@
  * program run under mocks), and a valid first Check for a bench host.
  */
 import { runProgram } from "../../harness/mock-program";
-import { BARE_TYPE, bareStackOfN, oneOfEachKind } from "./bench-program";
+import { BARE_TYPE, BareSize, bareStackOfN, oneOfEachKind } from "./bench-program";
 import { BENCH_PROJECT, BENCH_STACK, FirstCheck } from "./bench-host";
 
 /** The resource kinds, by the type token the SDK registers. */
@@ -40,8 +40,26 @@ export function appCheck(appProvider: string, orgId: string): FirstCheck {
 }
 
 /** A Check of one of {@link bareStackOfN}'s resources, with the do-nothing provider's text as serialized. */
-export async function bareCheck(orgId: string): Promise<FirstCheck> {
-  const run = await runProgram(bareStackOfN({ orgId, groupId: orgId, apps: 1 }), { project: BENCH_PROJECT, stack: BENCH_STACK });
-  const app = run.byName("app-0").inputs;
+export async function bareCheck(orgId: string, size: BareSize = {}): Promise<FirstCheck> {
+  const app = await bareAppInputs(orgId, size);
   return { urn: `urn:pulumi:${BENCH_STACK}::${BENCH_PROJECT}::${BARE_TYPE}::first-check`, inputs: { ...app, name: "First check" } };
+}
+
+/**
+ * The ballast that makes the do-nothing provider's serialized text as long as `text` (the SDK
+ * classes' own): the bare stack then moves as many bytes per resource through the engine and the
+ * provider host as the real one, and differs only in what the provider does.
+ */
+export async function ballastToMatch(text: string, orgId: string): Promise<number> {
+  const bareLength = async (ballast: number) => String((await bareAppInputs(orgId, { ballast })).__provider).length;
+  const empty = await bareLength(0);
+  if (empty >= text.length) return 0;
+  const first = text.length - empty;
+  // The ballast's own property line adds a few characters: measure once and take them off.
+  return Math.max(0, first - ((await bareLength(first)) - text.length));
+}
+
+async function bareAppInputs(orgId: string, size: BareSize): Promise<Record<string, unknown>> {
+  const run = await runProgram(bareStackOfN({ orgId, groupId: orgId, apps: 1, ...size }), { project: BENCH_PROJECT, stack: BENCH_STACK });
+  return run.byName("app-0").inputs;
 }

@@ -63,6 +63,7 @@ export async function counted<T>(emulator: RequestLogSource, phase: () => Promis
   return {
     result,
     tally: tally(log),
+    startedAt: started,
     wallMs,
     firstRequestMs: offsets.length ? Math.min(...offsets) : undefined,
     lastRequestMs: offsets.length ? Math.max(...offsets) : undefined,
@@ -73,6 +74,8 @@ export async function counted<T>(emulator: RequestLogSource, phase: () => Promis
 export interface CountedPhase<T> {
   result: T;
   tally: RequestTally;
+  /** When the phase started, on `performance.now()`'s clock. */
+  startedAt: number;
   wallMs: number;
   /** When the first request arrived, in ms from the phase's start. */
   firstRequestMs?: number;

@@ -3,15 +3,17 @@
  * group) deployed, refreshed and destroyed with latency injected, optionally under a rate limit:
  * requests against the physical minimum, wall time against the floor it sets.
  */
+import * as fs from "fs";
 import * as path from "path";
 import { DEFAULT_REQUESTS_PER_MINUTE } from "../../provider/client";
 import { startEmulatorProcess } from "./emulator-process";
 import { bareStackOfN, stackOfN } from "./bench-program";
-import { runPhases } from "./deployment-phases";
-import { appCheck, bareCheck } from "./provider-texts";
+import { TIMED_PHASES, oneRunPerPhase, runPhases } from "./deployment-phases";
+import { appCheck, ballastToMatch, bareCheck } from "./provider-texts";
 import { PhaseTargets, timedPhase, TimedPhase } from "./timed-phase";
 import { StateFootprint, stateFootprint } from "./footprint";
 import { longestChain, minimumRequests } from "./minimum";
+import { copyStateWithProvider } from "./replay-state";
 import type { RateLimitWindow } from "./rate-limit";
 
 /** The scenario's knobs. */
@@ -50,7 +52,10 @@ export async function runStackScenario(options: StackScenarioOptions): Promise<S
     await emulator.setLatency(options.latencyMs);
     const scenario = rateLimit ? `rate limit ${rateLimit.limit}/${rateLimit.windowMs / 1000}s N=${options.n}` : `N=${options.n}`;
     let state: StateFootprint | undefined;
-    const runs = await runPhases({
+    const size = { ballast: await ballastToMatch(options.appProvider, emulator.orgId) };
+    const bareFirstCheck = await bareCheck(emulator.orgId, size);
+    const replayPath = path.join(options.workDir, `replay-${scenario.replace(/\W+/g, "-")}.json`);
+    const allRuns = await runPhases({
       emulator,
       config: {
         "snyk:token": emulator.token,
@@ -64,18 +69,28 @@ export async function runStackScenario(options: StackScenarioOptions): Promise<S
       // Under the limit each phase starts on a fresh window, as a command run a window after the
       // last one would: setting the limit restarts the emulator's counts (the host's client starts empty too).
       beforePhase: rateLimit ? () => emulator.setRateLimit(rateLimit) : undefined,
-      afterDeploy: (statePath) => (state = stateFootprint(statePath)),
+      phases: TIMED_PHASES,
+      afterDeploy: (statePath) => {
+        state = stateFootprint(statePath);
+        copyStateWithProvider(statePath, replayPath, bareFirstCheck.inputs.__provider as string);
+      },
     });
+    const runs = oneRunPerPhase(allRuns);
     for (const run of runs) for (const f of run.failures.slice(0, 3)) options.log?.(`  ${scenario} ${run.phase} failure: ${f.op} ${f.urn}: ${f.message}`);
-    // The same shape on a provider that does nothing: what each phase costs the engine alone.
-    const bare = await runPhases({
+    // What each phase costs the engine and the provider host alone, on a provider that does
+    // nothing (its serialized text as long as the SDK's): the deploy of the same shape, and the
+    // refresh and destroy of the deployed state's very records (a copy, on that provider).
+    const bareSetup = {
       emulator,
       config: { "snyk:token": emulator.token, "snyk:apiUrl": emulator.url },
       parallel: options.parallel,
-      firstCheck: await bareCheck(emulator.orgId),
-      statePath: path.join(options.workDir, `bare-${options.n}.json`),
-      program: bareStackOfN({ orgId: emulator.orgId, groupId: emulator.groupId, apps: options.n }),
-    });
+      firstCheck: bareFirstCheck,
+      program: bareStackOfN({ orgId: emulator.orgId, groupId: emulator.groupId, apps: options.n, ...size }),
+    };
+    const bare = oneRunPerPhase([
+      ...(await runPhases({ ...bareSetup, statePath: path.join(options.workDir, `bare-${options.n}.json`), phases: ["deploy"] })),
+      ...(fs.existsSync(replayPath) ? await runPhases({ ...bareSetup, statePath: replayPath, phases: TIMED_PHASES.slice(1) }) : []),
+    ]).filter((run) => run.failures.length === 0);
     // The org holds the client-credentials apps before the deploy: its duplicate guard lists them.
     const shape = { n: options.n, appsInOrgBefore: installAppIds.length };
     const phases = runs.map((run) =>
@@ -87,7 +102,8 @@ export async function runStackScenario(options: StackScenarioOptions): Promise<S
         clientRateLimit: { limit: DEFAULT_REQUESTS_PER_MINUTE, windowMs: 60_000 },
         minimum: minimumRequests(run.phase, shape),
         chain: longestChain(run.phase, shape),
-        engineFloorMs: bare.find((b) => b.phase === run.phase && b.failures.length === 0)?.wallMs,
+        engineFloorMs: bare.find((b) => b.phase === run.phase)?.wallMs,
+        engineLeadMs: bare.find((b) => b.phase === run.phase)?.firstStepMs,
         targets: options.targets,
       }),
     );

@@ -25,8 +25,13 @@ export interface TimedPhase {
   wallMs: number;
   /** The least wall time: the larger of {@link requestFloorMs} and {@link engineFloorMs}. */
   floorMs: number;
-  /** The least wall time the minimum of requests allows. */
+  /**
+   * The least wall time the minimum of requests allows, counted from the engine's lead (no
+   * request can go before the engine starts the first step).
+   */
   requestFloorMs: number;
+  /** When the do-nothing provider's run started its first step, in ms from the phase's start. */
+  engineLeadMs?: number;
   /** The same phase on a do-nothing provider: the harness's and the provider host's own time. */
   engineFloorMs?: number;
   /** wallMs / floorMs. */
@@ -76,6 +81,8 @@ export interface PhaseBounds {
   chain?: number;
   /** The same phase of the same shape on a do-nothing provider (see `bareStackOfN`), in ms. */
   engineFloorMs?: number;
+  /** When that run started its first step (Create, Read or Delete), in ms from the phase's start. */
+  engineLeadMs?: number;
   /** Absent where the scenario has no target. */
   targets?: PhaseTargets;
 }
@@ -84,7 +91,8 @@ export interface PhaseBounds {
 export function timedPhase(run: PhaseRun, bounds: PhaseBounds): TimedPhase {
   const bound = { requests: bounds.minimum, concurrency: bounds.concurrency, latencyMs: bounds.latencyMs, chain: bounds.chain };
   const limit = bounds.rateLimit ?? bounds.clientRateLimit;
-  const requestFloorMs = limit ? rateLimitFloorMs({ ...bound, ...limit }) : concurrencyFloorMs(bound);
+  const lead = bounds.engineLeadMs ?? 0;
+  const requestFloorMs = lead + (limit ? rateLimitFloorMs({ ...bound, ...limit }) : concurrencyFloorMs(bound));
   const floorMs = Math.max(requestFloorMs, bounds.engineFloorMs ?? 0);
   const phaseRatio = ratio(run.wallMs, floorMs);
   const requestRatio = ratio(run.tally.requests, bounds.minimum);
@@ -102,6 +110,7 @@ export function timedPhase(run: PhaseRun, bounds: PhaseBounds): TimedPhase {
     floorMs,
     requestFloorMs,
     ...(bounds.engineFloorMs !== undefined ? { engineFloorMs: bounds.engineFloorMs } : {}),
+    ...(bounds.engineLeadMs !== undefined ? { engineLeadMs: bounds.engineLeadMs } : {}),
     ratio: phaseRatio,
     failures: run.failures.length,
     rateLimitedSeen: run.tally.rateLimited,

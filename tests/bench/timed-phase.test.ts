@@ -38,4 +38,11 @@ describe("bench/support/timed-phase: wall time against the larger floor", () => 
     const small = timedPhase(run(500, 8), { ...bounds, clientRateLimit: { limit: 1620, windowMs: 60_000 } });
     assert.equal(small.requestFloorMs, 400, "within one window the limit does not bind");
   });
+
+  it("counts the request floor from the engine's lead: no request goes before the first step", () => {
+    const t = timedPhase({ ...run(13_000, 802), phase: "deploy" }, { ...bounds, minimum: 802, chain: 4, engineFloorMs: 3_500, engineLeadMs: 1_400 });
+    assert.equal(t.engineLeadMs, 1_400);
+    assert.equal(t.requestFloorMs, 1_400 + 10_100);
+    assert.equal(t.floorMs, 11_500);
+  });
 });
