@@ -6,7 +6,8 @@
  * the list answers the same app resource (`AppData`) as a GET.
  *
  * Rules:
- * - a listing is fetched at most once while it is fresh (see {@link LISTING_MAX_AGE_MS}),
+ * - a listing is fetched at most once while it is fresh (see {@link LISTING_MAX_AGE_MS}), a
+ *   caller looking for one object gets it from the first page that holds it,
  *   concurrent callers wait for the one in flight, and what this host creates, changes or deletes
  *   is folded in;
  * - a listing is never trusted to say that an object exists when that is the basis of advice
@@ -66,13 +67,13 @@ export class RunCache {
 
   /** The org's apps, listed once per run. */
   appsOf(orgId: string): SharedListing<ListedApp> {
-    return this.listing(this.apps, orgId, () => collect(this.client().paginate<ListedApp>(appsPath(orgId))));
+    return this.listing(this.apps, orgId, () => this.client().paginate<ListedApp>(appsPath(orgId)));
   }
 
   /** The owner's installs (`expand=app`), listed once per run. */
   installsOf(owner: InstallOwner): SharedListing<InstallListItem> {
     const path = installsPath(owner);
-    return this.listing(this.installs, path, () => collect(this.client().paginate<InstallListItem>(path, { query: { expand: "app" } })));
+    return this.listing(this.installs, path, () => this.client().paginate<InstallListItem>(path, { query: { expand: "app" } }));
   }
 
   /**
@@ -143,7 +144,7 @@ export class RunCache {
   private listing<T extends { id: string }>(
     listings: Map<string, SharedListing<T>>,
     key: string,
-    fetch: () => Promise<T[]>,
+    fetch: () => AsyncIterable<T>,
   ): SharedListing<T> {
     let listing = listings.get(key);
     if (!listing) {
@@ -158,10 +159,4 @@ export class RunCache {
 export function withoutSecret(app: { id: string; attributes: Partial<AppAttributes> & ListedApp["attributes"] }): ListedApp {
   const { client_secret: _secret, ...attributes } = app.attributes;
   return { id: app.id, attributes };
-}
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const item of items) all.push(item);
-  return all;
 }
