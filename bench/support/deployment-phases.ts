@@ -129,13 +129,11 @@ async function operation(harness: ProgramHarness, phase: PhaseName, program: Pro
 }
 
 /**
- * How many times the bench refreshes (a refresh changes nothing, so it can be repeated): the
- * median one is reported, as one run on a busy 2-core machine varies by a fifth.
+ * How many times the bench refreshes (a refresh changes nothing, so it can be repeated), each
+ * beside its do-nothing twin: the median of each is reported, as one run on a busy 2-core machine
+ * varies by a fifth.
  */
-export const REFRESH_RUNS = 3;
-
-/** Every phase once, the refresh {@link REFRESH_RUNS} times. */
-export const TIMED_PHASES: readonly PhaseName[] = ["deploy", ...Array<PhaseName>(REFRESH_RUNS).fill("refresh"), "destroy"];
+export const REFRESH_RUNS = 5;
 
 /**
  * One run per phase, in the order they first ran: the run with the median wall time of a phase

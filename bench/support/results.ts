@@ -43,8 +43,8 @@ export const ENGINE_FLOOR_DEFINITION =
   "and destroy of a copy of the deployed state (the very records, on that provider; its read answers inputs too, as the SDK's do): " +
   "what Pulumi's own steps cost (the program, every Check and Diff one at a time, each Create/Read/Delete call, state writes) " +
   "with no request at all; engine lead = when that run started its first step: no request can go before it, so the request " +
-  "floor counts from it; floor = max(request floor, engine floor); the refresh, which changes nothing, runs 3 times on each " +
-  "provider and the median run is shown";
+  "floor counts from it; floor = max(request floor, engine floor); the refresh, which changes nothing, runs 5 times on each " +
+  "provider, each real refresh beside its do-nothing twin, and the median of each is shown";
 
 /** What a wall time covers. */
 export const WALL_TIME_DEFINITION =
