@@ -42,7 +42,8 @@ export const ENGINE_FLOOR_DEFINITION =
   "harness and a fresh provider host: the deploy of the same shape (4N resources, the secrets depending on their apps), the refresh " +
   "and destroy of a copy of the deployed state (the very records, on that provider; its read answers inputs too, as the SDK's do): " +
   "what Pulumi's own steps cost (the program, every Check and Diff one at a time, each Create/Read/Delete call, state writes) " +
-  "with no request at all; engine lead = when that run started its first step: no request can go before it, so the request " +
+  "with no request at all, plus one latency (that provider answers its first step at once; a real step waits for one round trip " +
+  "to Snyk at least, and every step of these phases waits for an answer); engine lead = when that run started its first step: no request can go before it, so the request " +
   "floor counts from it; floor = max(request floor, engine floor); the refresh, which changes nothing, runs 5 times on each " +
   "provider, each real refresh beside its do-nothing twin, and the median of each is shown";
 

@@ -32,7 +32,11 @@ export interface TimedPhase {
   requestFloorMs: number;
   /** When the do-nothing provider's run started its first step, in ms from the phase's start. */
   engineLeadMs?: number;
-  /** The same phase on a do-nothing provider: the harness's and the provider host's own time. */
+  /**
+   * The same phase on a do-nothing provider (the harness's and the provider host's own time),
+   * plus one latency: that provider answers its first step at once, a real one not before one
+   * round trip to Snyk (every step of the bench's phases waits for an answer).
+   */
   engineFloorMs?: number;
   /** wallMs / floorMs. */
   ratio: number;
@@ -93,7 +97,8 @@ export function timedPhase(run: PhaseRun, bounds: PhaseBounds): TimedPhase {
   const limit = bounds.rateLimit ?? bounds.clientRateLimit;
   const lead = bounds.engineLeadMs ?? 0;
   const requestFloorMs = lead + (limit ? rateLimitFloorMs({ ...bound, ...limit }) : concurrencyFloorMs(bound));
-  const floorMs = Math.max(requestFloorMs, bounds.engineFloorMs ?? 0);
+  const engineFloorMs = bounds.engineFloorMs === undefined ? undefined : bounds.engineFloorMs + bounds.latencyMs;
+  const floorMs = Math.max(requestFloorMs, engineFloorMs ?? 0);
   const phaseRatio = ratio(run.wallMs, floorMs);
   const requestRatio = ratio(run.tally.requests, bounds.minimum);
   const rateLimitedToUser = run.failures.filter((f) => /\b429\b|rate.?limit/i.test(f.message)).length;
@@ -109,7 +114,7 @@ export function timedPhase(run: PhaseRun, bounds: PhaseBounds): TimedPhase {
     wallMs: run.wallMs,
     floorMs,
     requestFloorMs,
-    ...(bounds.engineFloorMs !== undefined ? { engineFloorMs: bounds.engineFloorMs } : {}),
+    ...(engineFloorMs !== undefined ? { engineFloorMs } : {}),
     ...(bounds.engineLeadMs !== undefined ? { engineLeadMs: bounds.engineLeadMs } : {}),
     ratio: phaseRatio,
     failures: run.failures.length,
