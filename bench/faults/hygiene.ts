@@ -48,7 +48,6 @@ export async function runHygieneSweep(lab: FaultLab, capture: OutputCapture): Pr
   // Each step is a `pulumi` command with a host of its own, as under the CLI (a host keeps what
   // its run listed: a fault armed on a listing after an earlier step would never be met).
   const hostLogs: string[] = [];
-  let host: ProviderHost | undefined;
   const snapshot = () => {
     if (!fs.existsSync(statePath)) return;
     const text = fs.readFileSync(statePath, "utf8");
@@ -57,16 +56,14 @@ export async function runHygieneSweep(lab: FaultLab, capture: OutputCapture): Pr
     for (const r of state.resources ?? []) if (typeof r.inputs?.__provider === "string") providerTexts.add(r.inputs.__provider);
   };
   type StepResult = { failures: { message: string }[]; outputs?: PropertyMap; secretOutputs?: string[] };
-  const step = async (label: string, run: () => Promise<StepResult>, expectFailure = false) => {
-    const stepHost = await exampleHost(lab);
-    host = stepHost;
+  const step = async (label: string, run: (host: ProviderHost) => Promise<StepResult>, expectFailure = false) => {
+    const host = await exampleHost(lab);
     let result: StepResult;
     try {
-      result = await run();
+      result = await run(host);
     } finally {
-      hostLogs.push(...stepHost.hostLog());
-      await stepHost.stop();
-      host = undefined;
+      hostLogs.push(...host.hostLog());
+      await host.stop();
     }
     errors.push(...result.failures.map((f) => f.message));
     for (const key of result.secretOutputs ?? []) {
@@ -85,23 +82,23 @@ export async function runHygieneSweep(lab: FaultLab, capture: OutputCapture): Pr
   };
   // The next rotation window (the lab's runs are in window 0): the up rotates ci-bot-secret.
   const rotated = { verifyCredentials: true, ...rotationWindowConfig(1) };
-  const harness = (overrides: Record<string, unknown>) => exampleHarness(lab, statePath, { host, overrides });
+  const harness = (overrides: Record<string, unknown>, host?: ProviderHost) => exampleHarness(lab, statePath, { host, overrides });
   const orgId = lab.ids.orgId;
   lab.inject({ method: "POST", path: `/orgs/${orgId}/apps/creations`, status: 429, times: 2, headers: { "retry-after": "0" } });
   lab.inject({ method: "POST", path: `/orgs/${orgId}/apps/installs`, status: 503 });
   // With continueOnError every create is tried in this up, so both 429s are used whichever
   // step the engine starts first (otherwise the failed install could stop the app creates).
-  await step("up with a 503 on the install", () => harness({ verifyCredentials: true }).up(exampleProgram, { continueOnError: true }), true);
-  await step("up again", () => harness({ verifyCredentials: true }).up(exampleProgram));
+  await step("up with a 503 on the install", (host) => harness({ verifyCredentials: true }, host).up(exampleProgram, { continueOnError: true }), true);
+  await step("up again", (host) => harness({ verifyCredentials: true }, host).up(exampleProgram));
   const ciBot = harness({}).state().resources.find((r) => r.name === "ci-bot")?.id ?? "";
   lab.inject({ method: "POST", path: `/orgs/${orgId}/apps/creations/${ciBot}/secrets`, reset: true });
-  await step("rotate with a reset", () => harness(rotated).up(exampleProgram), true);
-  await step("rotate again", () => harness(rotated).up(exampleProgram));
+  await step("rotate with a reset", (host) => harness(rotated, host).up(exampleProgram), true);
+  await step("rotate again", (host) => harness(rotated, host).up(exampleProgram));
   // A refresh reads the org's apps from their listing (one walk per run).
   lab.inject({ method: "GET", path: `/orgs/${orgId}/apps/creations`, status: 502 });
-  await step("refresh with a 502", () => harness(rotated).refresh());
+  await step("refresh with a 502", (host) => harness(rotated, host).refresh());
   lab.inject({ method: "DELETE", path: `/orgs/${orgId}/apps/creations/${ciBot}`, reset: true });
-  await step("destroy with a reset", () => harness(rotated).destroy());
+  await step("destroy with a reset", (host) => harness(rotated, host).destroy());
   lab.errorsSeen.push(...errors);
   lab.rememberSecrets();
 

@@ -70,6 +70,7 @@ export async function runPhases(setup: DeploymentSetup): Promise<PhaseRun[]> {
   for (const phase of phases) {
     await setup.beforePhase?.(phase);
     const bench = await startBenchHost(setup.config, setup.firstCheck);
+    let firstStepAt: number | undefined;
     try {
       const harness = new ProgramHarness({
         statePath: setup.statePath,
@@ -88,7 +89,6 @@ export async function runPhases(setup: DeploymentSetup): Promise<PhaseRun[]> {
           if (firstStepAt === undefined && event.status === "started" && STEP_OPS.has(event.op)) firstStepAt = performance.now();
         },
       });
-      let firstStepAt: number | undefined;
       const { result, tally, startedAt, wallMs, firstRequestMs, lastRequestMs } = await counted(setup.emulator, () => operation(harness, phase, setup.program));
       runs.push({
         phase,

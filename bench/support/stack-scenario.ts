@@ -101,8 +101,9 @@ export async function runStackScenario(options: StackScenarioOptions): Promise<S
     const bare = oneRunPerPhase(bareRuns).filter((run) => run.failures.length === 0);
     // The org holds the client-credentials apps before the deploy: its duplicate guard lists them.
     const shape = { n: options.n, appsInOrgBefore: installAppIds.length };
-    const phases = runs.map((run) =>
-      timedPhase(run, {
+    const phases = runs.map((run) => {
+      const twin = bare.find((b) => b.phase === run.phase);
+      return timedPhase(run, {
         scenario,
         concurrency: options.concurrency,
         latencyMs: options.latencyMs,
@@ -110,11 +111,11 @@ export async function runStackScenario(options: StackScenarioOptions): Promise<S
         clientRateLimit: { limit: DEFAULT_REQUESTS_PER_MINUTE, windowMs: 60_000 },
         minimum: minimumRequests(run.phase, shape),
         chain: longestChain(run.phase, shape),
-        engineFloorMs: bare.find((b) => b.phase === run.phase)?.wallMs,
-        engineLeadMs: bare.find((b) => b.phase === run.phase)?.firstStepMs,
+        engineFloorMs: twin?.wallMs,
+        engineLeadMs: twin?.firstStepMs,
         targets: options.targets,
-      }),
-    );
+      });
+    });
     return { phases, state };
   } finally {
     await emulator.close();
